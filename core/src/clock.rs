@@ -1,0 +1,159 @@
+//! Injected time. No module reads the wall clock directly: the engine holds one [`Clock`] and
+//! tests (and the conformance vectors) drive a [`ManualClock`] by hand.
+
+use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+/// A point in time: nanoseconds since the Unix epoch (UTC). Arithmetic saturates, so a clock
+/// that steps backwards can never make a duration negative or overflow.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    /// The Unix epoch.
+    pub const EPOCH: Timestamp = Timestamp(0);
+
+    /// From nanoseconds since the epoch.
+    pub const fn from_nanos(nanos: i64) -> Timestamp {
+        Timestamp(nanos)
+    }
+
+    /// From milliseconds since the epoch.
+    pub const fn from_millis(millis: i64) -> Timestamp {
+        Timestamp(millis.saturating_mul(1_000_000))
+    }
+
+    /// From whole seconds since the epoch.
+    pub const fn from_secs(secs: i64) -> Timestamp {
+        Timestamp(secs.saturating_mul(1_000_000_000))
+    }
+
+    /// Nanoseconds since the epoch.
+    pub const fn as_nanos(self) -> i64 {
+        self.0
+    }
+
+    /// Milliseconds since the epoch (floored).
+    pub const fn as_millis(self) -> i64 {
+        self.0.div_euclid(1_000_000)
+    }
+
+    /// Whole seconds since the epoch (floored).
+    pub const fn as_secs(self) -> i64 {
+        self.0.div_euclid(1_000_000_000)
+    }
+
+    /// This time plus a duration (saturating).
+    pub fn add(self, d: Duration) -> Timestamp {
+        Timestamp(self.0.saturating_add(duration_nanos(d)))
+    }
+
+    /// This time minus a duration (saturating).
+    pub fn sub(self, d: Duration) -> Timestamp {
+        Timestamp(self.0.saturating_sub(duration_nanos(d)))
+    }
+
+    /// The time elapsed from `earlier` to `self`; zero when `earlier` is later.
+    pub fn since(self, earlier: Timestamp) -> Duration {
+        Duration::from_nanos(self.0.saturating_sub(earlier.0).max(0) as u64)
+    }
+
+    /// RFC 3339 text in UTC with millisecond precision (`2026-11-23T04:00:00.000Z`).
+    pub fn to_rfc3339(self) -> String {
+        match jiff::Timestamp::from_nanosecond(i128::from(self.0)) {
+            Ok(ts) => format!("{ts:.3}"),
+            Err(_) => format!("@{}ns", self.0),
+        }
+    }
+
+    /// Parses RFC 3339 text (`2026-11-23T04:00:00Z`, offsets allowed).
+    pub fn parse_rfc3339(text: &str) -> crate::Result<Timestamp> {
+        let ts: jiff::Timestamp =
+            text.parse().map_err(|e| crate::PlatformError::validation("timestamp", format!("not RFC 3339: {e}")))?;
+        Ok(Timestamp(ts.as_nanosecond() as i64))
+    }
+}
+
+fn duration_nanos(d: Duration) -> i64 {
+    i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Timestamp({})", self.to_rfc3339())
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.to_rfc3339())
+    }
+}
+
+/// A source of time.
+pub trait Clock: Send + Sync + fmt::Debug {
+    /// The current time.
+    fn now(&self) -> Timestamp;
+}
+
+/// The real wall clock.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Timestamp {
+        match SystemTime::now().duration_since(UNIX_EPOCH) {
+            Ok(d) => Timestamp(duration_nanos(d)),
+            Err(before) => Timestamp(-duration_nanos(before.duration())),
+        }
+    }
+}
+
+/// A clock that moves only when told to. Clones share the same time.
+///
+/// ```
+/// use std::time::Duration;
+/// use shared_platform_core::{Clock, ManualClock, Timestamp};
+/// let clock = ManualClock::new(Timestamp::from_secs(1_000));
+/// clock.advance(Duration::from_millis(1_500));
+/// assert_eq!(clock.now().as_millis(), 1_001_500);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct ManualClock {
+    nanos: Arc<AtomicI64>,
+}
+
+impl ManualClock {
+    /// A manual clock starting at `start`.
+    pub fn new(start: Timestamp) -> ManualClock {
+        ManualClock { nanos: Arc::new(AtomicI64::new(start.0)) }
+    }
+
+    /// Sets the time (it may go backwards, as real clocks sometimes do).
+    pub fn set(&self, to: Timestamp) {
+        self.nanos.store(to.0, Ordering::SeqCst);
+    }
+
+    /// Moves the time forward.
+    pub fn advance(&self, by: Duration) {
+        let by = duration_nanos(by);
+        let _ = self.nanos.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| Some(n.saturating_add(by)));
+    }
+
+    /// Moves the time backward (to simulate a clock step).
+    pub fn rewind(&self, by: Duration) {
+        let by = duration_nanos(by);
+        let _ = self.nanos.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| Some(n.saturating_sub(by)));
+    }
+}
+
+impl Clock for ManualClock {
+    fn now(&self) -> Timestamp {
+        Timestamp(self.nanos.load(Ordering::SeqCst))
+    }
+}
