@@ -1,5 +1,7 @@
 //! The [`Engine`] and the [`TenantScope`] every operation runs in.
 
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -44,6 +46,7 @@ struct EngineInner {
     redactor: std::sync::RwLock<Arc<dyn Redactor>>,
     closed: AtomicBool,
     runtime: Mutex<Option<tokio::runtime::Runtime>>,
+    extensions: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Engine {
@@ -71,6 +74,7 @@ impl Engine {
             redactor: std::sync::RwLock::new(Arc::new(PassThrough)),
             closed: AtomicBool::new(false),
             runtime: Mutex::new(None),
+            extensions: Mutex::new(HashMap::new()),
             config,
         };
         tracing::debug!(database = ?inner.config.database, hot_state = ?inner.config.hot_state, "engine started");
@@ -166,6 +170,21 @@ impl Engine {
             *slot = Some(runtime);
         }
         Ok(slot.as_ref().map(|rt| rt.handle().clone()).expect("runtime was just set"))
+    }
+
+    /// The engine-wide state of a module (caches, stores), created by `init` on first use and
+    /// shared by every scope afterwards. Module clients fetch it once and keep the `Arc`, so hot
+    /// paths do not pay for the lookup. The state must not hold an [`Engine`] clone (that would
+    /// be a reference cycle).
+    pub fn extension<T: Any + Send + Sync>(&self, init: impl FnOnce(&Engine) -> Result<T>) -> Result<Arc<T>> {
+        self.ensure_open()?;
+        let mut map = self.inner.extensions.lock().map_err(|_| PlatformError::internal("extension mutex poisoned"))?;
+        if let Some(existing) = map.get(&TypeId::of::<T>()) {
+            return existing.clone().downcast::<T>().map_err(|_| PlatformError::internal("extension type mismatch"));
+        }
+        let state = Arc::new(init(self)?);
+        map.insert(TypeId::of::<T>(), state.clone());
+        Ok(state)
     }
 
     /// Fails with `EngineClosed` once [`Engine::close`] was called.
