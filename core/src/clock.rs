@@ -49,11 +49,13 @@ impl Timestamp {
     }
 
     /// This time plus a duration (saturating).
+    #[allow(clippy::should_implement_trait)] // also `+`; the method reads better in chains
     pub fn add(self, d: Duration) -> Timestamp {
         Timestamp(self.0.saturating_add(duration_nanos(d)))
     }
 
     /// This time minus a duration (saturating).
+    #[allow(clippy::should_implement_trait)] // also `-`
     pub fn sub(self, d: Duration) -> Timestamp {
         Timestamp(self.0.saturating_sub(duration_nanos(d)))
     }
@@ -76,6 +78,20 @@ impl Timestamp {
         let ts: jiff::Timestamp =
             text.parse().map_err(|e| crate::PlatformError::validation("timestamp", format!("not RFC 3339: {e}")))?;
         Ok(Timestamp(ts.as_nanosecond() as i64))
+    }
+}
+
+impl std::ops::Add<Duration> for Timestamp {
+    type Output = Timestamp;
+    fn add(self, d: Duration) -> Timestamp {
+        Timestamp::add(self, d)
+    }
+}
+
+impl std::ops::Sub<Duration> for Timestamp {
+    type Output = Timestamp;
+    fn sub(self, d: Duration) -> Timestamp {
+        Timestamp::sub(self, d)
     }
 }
 
