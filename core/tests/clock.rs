@@ -51,3 +51,13 @@ fn rfc3339_round_trips() {
 fn system_clock_is_after_2025() {
     assert!(SystemClock.now() > Timestamp::parse_rfc3339("2025-01-01T00:00:00Z").unwrap());
 }
+
+#[test]
+fn json_form_is_rfc3339_text_and_integers_are_milliseconds() {
+    let ts = Timestamp::from_nanos(1_795_000_000_123_456_789);
+    let text = serde_json::to_string(&ts).unwrap();
+    assert_eq!(text, "\"2026-11-18T11:06:40.123456789Z\"");
+    assert_eq!(serde_json::from_str::<Timestamp>(&text).unwrap(), ts);
+    assert_eq!(serde_json::from_str::<Timestamp>("1795000000123").unwrap(), Timestamp::from_millis(1_795_000_000_123));
+    assert!(serde_json::from_str::<Timestamp>("\"soon\"").is_err());
+}
