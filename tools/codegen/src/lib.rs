@@ -4,8 +4,12 @@
 
 #![forbid(unsafe_code)]
 
+mod java;
+mod node;
 mod python;
 
+pub use java::{JAVA_ERRORS_DIR, render_java_errors};
+pub use node::{render_node_errors_dts, render_node_errors_js};
 pub use python::render_python_errors;
 
 use shared_platform_core::{ErrorCode, ErrorKind};
