@@ -3,11 +3,16 @@
 const { NativeEngine } = require('../native/native.js');
 const { guard, guardAsync, toDate, toRfc3339 } = require('./convert');
 const { AuditClient } = require('./audit');
+const { ValidationError } = require('./errors');
 
 const PLATFORM_SCOPE = '*';
 
+const OPTION_NAMES = new Set(['database', 'redbPath', 'kvShards', 'kvMaxKeys', 'redisUrl', 'workerThreads', 'manualClock']);
+
 function optionsJson(options) {
   if (options === null || typeof options !== 'object') throw new TypeError('Engine options must be an object');
+  const unknown = Object.keys(options).find((key) => !OPTION_NAMES.has(key));
+  if (unknown !== undefined) throw new ValidationError(`${unknown}: unknown engine option`, { field: unknown });
   const wire = {
     database: options.database,
     redb_path: options.redbPath,
@@ -23,7 +28,15 @@ function optionsJson(options) {
 /** The Shared Platform Core engine, embedded in this process. */
 class Engine {
   constructor(options = {}) {
-    this._native = guard(() => new NativeEngine(optionsJson(options)));
+    const json = optionsJson(options);
+    this._native = guard(() => new NativeEngine(json));
+  }
+
+  /** An engine from snake_case options as a config file holds them (`redb_path`, `manual_clock`…). */
+  static fromOptions(options) {
+    const engine = Object.create(Engine.prototype);
+    engine._native = guard(() => new NativeEngine(JSON.stringify(options)));
+    return engine;
   }
 
   /** The scope of one tenant; throws InvalidTenantError (a ValidationError) for a bad id. */

@@ -106,6 +106,8 @@ export declare class TenantScope {
 /** The Shared Platform Core engine, embedded in this process. */
 export declare class Engine {
   constructor(options?: EngineOptions);
+  /** An engine from snake_case options as a config file holds them (`redb_path`, `manual_clock`…). */
+  static fromOptions(options: Record<string, unknown>): Engine;
   /** The scope of one tenant; throws InvalidTenantError for a bad id. */
   tenant(tenantId: string): TenantScope;
   /** The explicit platform-wide scope. */

@@ -69,3 +69,7 @@ test('the manual clock moves only when told', () => {
 test('unknown methods are validation errors naming the method', () => {
   assert.throws(() => manual().call('acme', 'no.such.method'), (err) => err instanceof sp.ValidationError && err.field === 'method');
 });
+
+test('unknown options are refused by name', () => {
+  assert.throws(() => new sp.Engine({ databse: 'x.db' }), (err) => err instanceof sp.ValidationError && err.field === 'databse');
+});

@@ -60,6 +60,15 @@ class Engine:
         }
         self._native = NativeEngine(json.dumps({k: v for k, v in options.items() if v is not None}))
 
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Engine:
+        """An engine from a mapping of engine options as a config file holds them
+        (``database``, ``redb_path``, ``kv_shards``, ``kv_max_keys``, ``redis_url``,
+        ``worker_threads``, ``manual_clock``); unknown keys raise ``ValidationError``."""
+        engine = cls.__new__(cls)
+        engine._native = NativeEngine(json.dumps(dict(options)))
+        return engine
+
     def tenant(self, tenant_id: str) -> TenantScope:
         """The scope of one tenant. Raises ``InvalidTenantError`` (a ``ValueError``) when the id
         is empty, longer than 128 characters or uses characters outside ``[A-Za-z0-9._:-]``."""

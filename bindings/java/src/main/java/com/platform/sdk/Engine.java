@@ -49,6 +49,14 @@ public final class Engine implements AutoCloseable {
         return new Engine(NativeBridge.engineNew(options.toJson()));
     }
 
+    /**
+     * An engine from a JSON document of snake_case options as a config file holds them
+     * ({@code database}, {@code redb_path}, {@code manual_clock}…); unknown keys are refused.
+     */
+    public static Engine fromOptionsJson(String optionsJson) {
+        return new Engine(NativeBridge.engineNew(optionsJson));
+    }
+
     /** The scope of one tenant; a bad id throws {@code InvalidTenantException} (a ValidationException). */
     public TenantScope tenant(String tenantId) {
         if (tenantId == null) {
