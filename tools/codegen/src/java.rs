@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use shared_platform_core::{ErrorCode, ErrorKind};
+use shared_platform_core::ErrorCode;
 
-use crate::{families, specific_codes};
+use crate::{families, kind_of_family, specific_codes};
 
 /// The package directory of the generated files, relative to the repository root.
 pub const JAVA_ERRORS_DIR: &str = "bindings/java/src/main/java/com/platform/sdk/errors";
@@ -13,10 +13,6 @@ pub const JAVA_ERRORS_DIR: &str = "bindings/java/src/main/java/com/platform/sdk/
 const HEADER: &str = "// Generated from core/src/error.rs by tools/codegen; do not edit\n\
 // (`UPDATE_BINDINGS=1 cargo test -p shared-platform-codegen` regenerates it).\n\
 package com.platform.sdk.errors;\n\n";
-
-fn kind_of_family(family: &str) -> ErrorKind {
-    ErrorKind::ALL.iter().copied().find(|kind| kind.family() == family).unwrap_or(ErrorKind::Internal)
-}
 
 fn class_file(class: &str, parent: &str, doc: &str) -> String {
     format!(

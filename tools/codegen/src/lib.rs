@@ -14,9 +14,14 @@ pub use python::render_python_errors;
 
 use shared_platform_core::{ErrorCode, ErrorKind};
 
-/// The family class name of a kind, without language suffix (`NotFound`, `Server`).
-pub fn family_base(kind: ErrorKind) -> &'static str {
-    kind.family()
+/// The kind whose family class is `family`.
+pub fn kind_of_family(family: &str) -> ErrorKind {
+    ErrorKind::ALL.iter().copied().find(|kind| kind.family() == family).unwrap_or(ErrorKind::Internal)
+}
+
+/// The generic code named like a family (`NotFound`), if any.
+pub fn generic_code(family: &str) -> Option<ErrorCode> {
+    ErrorCode::ALL.iter().copied().find(|code| code.name() == family)
 }
 
 /// The families in declaration order (each once).

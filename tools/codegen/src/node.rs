@@ -4,15 +4,7 @@ use std::fmt::Write;
 
 use shared_platform_core::{ErrorCode, ErrorKind};
 
-use crate::{families, specific_codes};
-
-fn kind_of_family(family: &str) -> ErrorKind {
-    ErrorKind::ALL.iter().copied().find(|kind| kind.family() == family).unwrap_or(ErrorKind::Internal)
-}
-
-fn generic_code(family: &str) -> Option<ErrorCode> {
-    ErrorCode::ALL.iter().copied().find(|code| code.name() == family)
-}
+use crate::{families, generic_code, kind_of_family, specific_codes};
 
 fn js_class(out: &mut String, class: &str, parent: &str, code: Option<ErrorCode>, kind: ErrorKind, doc: &str) {
     let (number, name) = code.map_or((0, kind.name()), |c| (c.code(), c.name()));

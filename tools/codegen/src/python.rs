@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use shared_platform_core::{ErrorCode, ErrorKind};
 
-use crate::{families, specific_codes};
+use crate::{families, generic_code, kind_of_family, specific_codes};
 
 /// Python builtins a family also derives from, so `except ValueError` keeps working.
 fn python_builtin(family: &str) -> Option<&'static str> {
@@ -15,14 +15,6 @@ fn python_builtin(family: &str) -> Option<&'static str> {
         "Timeout" => Some("builtins.TimeoutError"),
         _ => None,
     }
-}
-
-fn generic_code(family: &str) -> Option<ErrorCode> {
-    ErrorCode::ALL.iter().copied().find(|code| code.name() == family)
-}
-
-fn kind_of_family(family: &str) -> ErrorKind {
-    ErrorKind::ALL.iter().copied().find(|kind| kind.family() == family).unwrap_or(ErrorKind::Internal)
 }
 
 fn class_attrs(out: &mut String, code: Option<ErrorCode>, kind: ErrorKind) {
