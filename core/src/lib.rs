@@ -22,6 +22,7 @@
 #![warn(missing_docs)]
 
 pub mod audit;
+pub mod authz;
 mod clock;
 mod config;
 mod engine;

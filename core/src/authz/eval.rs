@@ -1,0 +1,227 @@
+//! Check resolution: walks a relation's rewrite over the tuple view. Depth is bounded (OpenFGA's
+//! 25 by default) and so is the total work per query (fan-out budget); both give
+//! ResolutionTooComplex. A cycle on the current path resolves to "not granted", as in OpenFGA.
+
+use std::cell::{Cell, RefCell};
+
+use serde_json::{Map, Value};
+
+use super::cond::Conditions;
+use super::index::{Entry, View};
+use super::model::{Model, RelationDef, Rewrite, TypeRef};
+use super::tuple::{User, parse_user};
+use crate::{ErrorCode, PlatformError, Result};
+
+/// Resolution limits.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Maximum nesting of dispatches (computed, tuple-to-userset, userset); OpenFGA's default 25.
+    pub max_depth: u32,
+    /// Maximum number of resolution steps per query.
+    pub max_steps: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_depth: 25, max_steps: 1_000_000 }
+    }
+}
+
+pub(crate) fn too_complex(message: &str) -> PlatformError {
+    PlatformError::new(ErrorCode::ResolutionTooComplex, format!("resolution too complex: {message}"))
+}
+
+/// One check resolution over a model and a tuple view.
+pub(crate) struct Resolver<'a> {
+    pub model: &'a Model,
+    pub conditions: &'a Conditions,
+    pub view: View<'a>,
+    pub context: &'a Map<String, Value>,
+    pub limits: Limits,
+    steps: Cell<u64>,
+    path: RefCell<Vec<(String, String)>>,
+    /// Steps of the granting path (filled only when explaining).
+    pub explanation: Option<RefCell<Vec<String>>>,
+}
+
+/// Combines child outcomes: `Ok(true)` wins in a union, errors only matter when nothing grants.
+fn union(results: impl Iterator<Item = Result<bool>>) -> Result<bool> {
+    let mut error = None;
+    for r in results {
+        match r {
+            Ok(true) => return Ok(true),
+            Ok(false) => {}
+            Err(e) => error = error.or(Some(e)),
+        }
+    }
+    error.map_or(Ok(false), Err)
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver; `explain` collects the granting path.
+    pub fn new(model: &'a Model, conditions: &'a Conditions, view: View<'a>, context: &'a Map<String, Value>, explain: bool) -> Self {
+        Resolver {
+            model,
+            conditions,
+            view,
+            context,
+            limits: Limits::default(),
+            steps: Cell::new(0),
+            path: RefCell::new(Vec::new()),
+            explanation: explain.then(|| RefCell::new(Vec::new())),
+        }
+    }
+
+    fn note(&self, step: impl FnOnce() -> String) {
+        if let Some(e) = &self.explanation {
+            e.borrow_mut().push(step());
+        }
+    }
+
+    /// Does `user` have `relation` on `object`?
+    pub fn check(&self, user: &str, relation: &str, object: &str, depth: u32) -> Result<bool> {
+        if depth >= self.limits.max_depth {
+            return Err(too_complex(&format!("depth limit {} reached", self.limits.max_depth)));
+        }
+        let steps = self.steps.get() + 1;
+        if steps > self.limits.max_steps {
+            return Err(too_complex(&format!("more than {} resolution steps", self.limits.max_steps)));
+        }
+        self.steps.set(steps);
+        let frame = (object.to_string(), relation.to_string());
+        if self.path.borrow().contains(&frame) {
+            return Ok(false);
+        }
+        let (obj_type, _) = object.split_once(':').unwrap_or((object, ""));
+        let Ok(def) = self.model.relation(obj_type, relation) else { return Ok(false) };
+        self.path.borrow_mut().push(frame);
+        let result = self.rewrite(user, object, obj_type, relation, def, &def.rewrite, depth);
+        self.path.borrow_mut().pop();
+        if let Ok(true) = result {
+            self.note(|| format!("{object}#{relation}"));
+        }
+        result
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn rewrite(&self, user: &str, object: &str, ty: &str, rel: &str, def: &RelationDef, rw: &Rewrite, depth: u32) -> Result<bool> {
+        match rw {
+            Rewrite::This => self.direct(user, object, rel, def, depth),
+            Rewrite::Computed(other) => self.check(user, other, object, depth + 1),
+            Rewrite::TupleToUserset { tupleset, computed } => self.tuple_to_userset(user, object, ty, tupleset, computed, depth),
+            Rewrite::Union(children) => union(children.iter().map(|c| self.rewrite(user, object, ty, rel, def, c, depth))),
+            Rewrite::Intersection(children) => {
+                let mut error = None;
+                for c in children {
+                    match self.rewrite(user, object, ty, rel, def, c, depth) {
+                        Ok(true) => {}
+                        Ok(false) => return Ok(false),
+                        Err(e) => error = error.or(Some(e)),
+                    }
+                }
+                error.map_or(Ok(true), Err)
+            }
+            Rewrite::Difference(base, sub) => {
+                let base = self.rewrite(user, object, ty, rel, def, base, depth);
+                if let Ok(false) = base {
+                    return Ok(false);
+                }
+                match self.rewrite(user, object, ty, rel, def, sub, depth) {
+                    Ok(true) => Ok(false),
+                    Ok(false) => base,
+                    Err(e) => base.and(Err(e)),
+                }
+            }
+        }
+    }
+
+    /// Evaluates a tuple's condition (true without one).
+    pub fn condition_holds(&self, entry: &Entry) -> Result<bool> {
+        match &entry.condition {
+            None => Ok(true),
+            Some(c) => self.conditions.evaluate(&c.name, c.context.as_ref(), self.context),
+        }
+    }
+
+    /// True when the relation's type restrictions admit this stored tuple (tuples written under an
+    /// older model that no longer fit are ignored, as OpenFGA does).
+    pub fn admitted(refs: &[TypeRef], user: &User<'_>, entry: &Entry) -> bool {
+        let cond = entry.condition.as_ref().map(|c| c.name.as_str());
+        refs.iter().any(|r| user.matches(r) && r.condition.as_deref() == cond)
+    }
+
+    fn direct(&self, user: &str, object: &str, rel: &str, def: &RelationDef, depth: u32) -> Result<bool> {
+        let target = parse_user(user, "user")?;
+        let mut outcomes: Vec<Result<bool>> = Vec::new();
+        for entry in self.view.exact(object, rel, user) {
+            if Self::admitted(&def.directly_related, &target, entry) {
+                outcomes.push(self.condition_holds(entry));
+            }
+        }
+        if union(outcomes.drain(..)).unwrap_or(false) {
+            self.note(|| format!("{object}#{rel}@{user} (direct)"));
+            return Ok(true);
+        }
+        let mut error = None;
+        for entry in self.view.indirect(object, rel) {
+            let Ok(stored) = parse_user(&entry.user, "user") else { continue };
+            if !Self::admitted(&def.directly_related, &stored, entry) {
+                continue;
+            }
+            let granted = match (&stored, &target) {
+                (User::Wildcard(t), User::Object(ut, _)) if t == ut => self.condition_holds(entry),
+                (User::Userset(t, id, r), _) => match self.condition_holds(entry) {
+                    Ok(true) => self.check(user, r, &format!("{t}:{id}"), depth + 1),
+                    other => other,
+                },
+                _ => Ok(false),
+            };
+            match granted {
+                Ok(true) => {
+                    self.note(|| format!("{object}#{rel}@{} ", entry.user));
+                    return Ok(true);
+                }
+                Ok(false) => {}
+                Err(e) => error = error.or(Some(e)),
+            }
+        }
+        // Errors from exact entries (e.g. missing condition context) surface when nothing grants.
+        for entry in self.view.exact(object, rel, user) {
+            if Self::admitted(&def.directly_related, &target, entry)
+                && let Err(e) = self.condition_holds(entry)
+            {
+                error = error.or(Some(e));
+            }
+        }
+        error.map_or(Ok(false), Err)
+    }
+
+    fn tuple_to_userset(&self, user: &str, object: &str, ty: &str, tupleset: &str, computed: &str, depth: u32) -> Result<bool> {
+        let Ok(ts_def) = self.model.relation(ty, tupleset) else { return Ok(false) };
+        let mut error = None;
+        for entry in self.view.all(object, tupleset) {
+            let Ok(parent) = parse_user(&entry.user, "user") else { continue };
+            let User::Object(pt, _) = parent else { continue };
+            if !Self::admitted(&ts_def.directly_related, &parent, entry) {
+                continue;
+            }
+            let has_relation = self.model.types.get(pt).is_some_and(|t| t.relations.contains_key(computed));
+            if !has_relation {
+                continue;
+            }
+            let granted = match self.condition_holds(entry) {
+                Ok(true) => self.check(user, computed, &entry.user, depth + 1),
+                other => other,
+            };
+            match granted {
+                Ok(true) => {
+                    self.note(|| format!("{object}#{tupleset}@{} then {computed}", entry.user));
+                    return Ok(true);
+                }
+                Ok(false) => {}
+                Err(e) => error = error.or(Some(e)),
+            }
+        }
+        error.map_or(Ok(false), Err)
+    }
+}
