@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use shared_platform_core::authz::suite::{SuiteFile, SuiteReport, Tally, run_suite};
+use shared_platform_core::authz::suite::{SuiteFile, SuiteReport, Tally, TupleMode, run_suite};
 
 const FILES: &[&str] = &["consolidated_1_1_tests.yaml", "abac_tests.yaml"];
 
@@ -28,28 +28,18 @@ fn openfga_suites() {
             continue;
         };
         let file: SuiteFile = serde_norway::from_str(&text).expect("suite YAML parses");
-        let report = run_suite(&file);
-        println!(
-            "{name}: stages {} | check {}/{} | list_objects {}/{} | list_users {}/{}",
-            report.stages,
-            report.check.passed,
-            report.check.passed + report.check.failed,
-            report.list_objects.passed,
-            report.list_objects.passed + report.list_objects.failed,
-            report.list_users.passed,
-            report.list_users.passed + report.list_users.failed,
-        );
-        for failure in &report.failures {
-            println!("  FAIL {failure}");
+        for mode in [TupleMode::Written, TupleMode::Contextual] {
+            let report = run_suite(&file, mode);
+            print_report(name, mode, &report);
+            add(&mut total.check, report.check);
+            add(&mut total.list_objects, report.list_objects);
+            add(&mut total.list_users, report.list_users);
+            total.stages += report.stages;
+            total.failures.extend(report.failures);
         }
-        add(&mut total.check, report.check);
-        add(&mut total.list_objects, report.list_objects);
-        add(&mut total.list_users, report.list_users);
-        total.stages += report.stages;
-        total.failures.extend(report.failures);
     }
     println!(
-        "total: stages {} | check {} passed, {} failed | list_objects {} passed, {} failed | list_users {} passed, {} failed",
+        "total (both modes): stages {} | check {} passed, {} failed | list_objects {} passed, {} failed | list_users {} passed, {} failed",
         total.stages,
         total.check.passed,
         total.check.failed,
@@ -60,5 +50,21 @@ fn openfga_suites() {
     );
     if std::env::var("OPENFGA_SUITE_STRICT").is_ok() {
         assert!(total.failures.is_empty(), "{} assertions failed", total.failures.len());
+    }
+}
+
+fn print_report(name: &str, mode: TupleMode, report: &SuiteReport) {
+    println!(
+        "{name} [{mode:?} tuples]: stages {} | check {}/{} | list_objects {}/{} | list_users {}/{}",
+        report.stages,
+        report.check.passed,
+        report.check.passed + report.check.failed,
+        report.list_objects.passed,
+        report.list_objects.passed + report.list_objects.failed,
+        report.list_users.passed,
+        report.list_users.passed + report.list_users.failed,
+    );
+    for failure in &report.failures {
+        println!("  FAIL {failure}");
     }
 }

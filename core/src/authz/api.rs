@@ -115,7 +115,10 @@ pub struct ReadFilter {
 impl ReadFilter {
     /// True when the tuple passes every set filter.
     pub fn matches(&self, t: &TupleKey) -> bool {
-        let object_ok = self.object.as_deref().is_none_or(|o| if o.ends_with(':') { t.object.starts_with(o) } else { t.object == o });
+        let object_ok = self
+            .object
+            .as_deref()
+            .is_none_or(|o| if o.ends_with(':') { t.object.starts_with(o) } else { t.object == o });
         object_ok
             && self.relation.as_deref().is_none_or(|r| t.relation == r)
             && self.user.as_deref().is_none_or(|u| t.user == u)

@@ -40,7 +40,12 @@ impl Conditions {
     }
 
     /// Evaluates condition `name` with the tuple's context over the request's.
-    pub fn evaluate(&self, name: &str, tuple_ctx: Option<&Map<String, Value>>, request_ctx: &Map<String, Value>) -> Result<bool> {
+    pub fn evaluate(
+        &self,
+        name: &str,
+        tuple_ctx: Option<&Map<String, Value>>,
+        request_ctx: &Map<String, Value>,
+    ) -> Result<bool> {
         let (program, params) =
             self.compiled.get(name).ok_or_else(|| eval_error(format!("condition '{name}' is not in the model")))?;
         let mut ctx = Context::default();
@@ -54,7 +59,10 @@ impl Conditions {
             }
         }
         if !missing.is_empty() {
-            return Err(eval_error(format!("condition '{name}' is missing context parameters: {}", missing.join(", "))));
+            return Err(eval_error(format!(
+                "condition '{name}' is missing context parameters: {}",
+                missing.join(", ")
+            )));
         }
         match program.execute(&ctx) {
             Ok(Cel::Bool(b)) => Ok(b),
@@ -118,7 +126,9 @@ fn convert(ty: &str, value: &Value) -> Option<Cel> {
         "double" => value.as_f64().map(Cel::Float),
         "timestamp" => value.as_str().and_then(|s| chrono_ts(s)),
         "duration" => value.as_str().and_then(|s| cel::functions::duration(Arc::new(s.to_string())).ok()),
-        "ipaddress" => value.as_str().filter(|s| s.parse::<IpAddr>().is_ok()).map(|s| Cel::String(Arc::new(s.to_string()))),
+        "ipaddress" => {
+            value.as_str().filter(|s| s.parse::<IpAddr>().is_ok()).map(|s| Cel::String(Arc::new(s.to_string())))
+        }
         _ => Some(any(value)),
     }
 }

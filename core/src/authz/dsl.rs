@@ -9,8 +9,12 @@ use crate::{ErrorCode, PlatformError, Result};
 
 /// An InvalidAuthorizationModel error at `line`:`col`.
 pub(crate) fn syntax_error(line: usize, col: usize, message: &str) -> PlatformError {
-    PlatformError::invalid(ErrorCode::InvalidAuthorizationModel, "model", format!("line {line}, column {col}: {message}"))
-        .with_detail(format!("{{\"line\":{line},\"column\":{col}}}"))
+    PlatformError::invalid(
+        ErrorCode::InvalidAuthorizationModel,
+        "model",
+        format!("line {line}, column {col}: {message}"),
+    )
+    .with_detail(format!("{{\"line\":{line},\"column\":{col}}}"))
 }
 
 /// Parses a model written in the DSL (syntax only; see `validate` for semantics).
@@ -69,9 +73,11 @@ impl<'a> DslParser<'a> {
         let words: Vec<&str> = schema.text.split_whitespace().collect();
         match words.as_slice() {
             ["schema", "1.1"] => Ok(()),
-            ["schema", version] => Err(syntax_error(schema.number, schema.indent + 7, &format!(
-                "unsupported schema version '{version}' (only 1.1)"
-            ))),
+            ["schema", version] => Err(syntax_error(
+                schema.number,
+                schema.indent + 7,
+                &format!("unsupported schema version '{version}' (only 1.1)"),
+            )),
             _ => Err(syntax_error(schema.number, schema.indent, "expected 'schema 1.1'")),
         }
     }
@@ -84,7 +90,9 @@ impl<'a> DslParser<'a> {
                 "type" => current = Some(self.type_line(&line, rest.trim())?),
                 "relations" if rest.trim().is_empty() && current.is_some() => {}
                 "define" => {
-                    let ty = current.clone().ok_or_else(|| syntax_error(line.number, line.indent, "'define' outside a type"))?;
+                    let ty = current
+                        .clone()
+                        .ok_or_else(|| syntax_error(line.number, line.indent, "'define' outside a type"))?;
                     self.define(&line, &ty)?;
                 }
                 "condition" => {
@@ -102,7 +110,11 @@ impl<'a> DslParser<'a> {
             return Err(syntax_error(line.number, line.indent + 5, &format!("invalid type name '{name}'")));
         }
         if self.model.types.insert(name.to_string(), TypeDef::default()).is_some() {
-            return Err(syntax_error(line.number, line.indent + 5, &format!("type '{name}' is defined more than once")));
+            return Err(syntax_error(
+                line.number,
+                line.indent + 5,
+                &format!("type '{name}' is defined more than once"),
+            ));
         }
         Ok(name.to_string())
     }
@@ -116,8 +128,9 @@ impl<'a> DslParser<'a> {
             text.push_str(next.text);
         }
         let body = &text["define".len()..];
-        let (name, expr) =
-            body.split_once(':').ok_or_else(|| syntax_error(line.number, line.indent + 7, "expected ':' after the relation name"))?;
+        let (name, expr) = body
+            .split_once(':')
+            .ok_or_else(|| syntax_error(line.number, line.indent + 7, "expected ':' after the relation name"))?;
         let name = name.trim();
         if !is_identifier(name) {
             return Err(syntax_error(line.number, line.indent + 7, &format!("invalid relation name '{name}'")));
@@ -132,7 +145,11 @@ impl<'a> DslParser<'a> {
         let def = RelationDef { rewrite, directly_related: rp.direct };
         let relations = &mut self.model.types.entry(ty.to_string()).or_default().relations;
         if relations.insert(name.to_string(), def).is_some() {
-            return Err(syntax_error(line.number, line.indent + 7, &format!("relation '{ty}#{name}' is defined more than once")));
+            return Err(syntax_error(
+                line.number,
+                line.indent + 7,
+                &format!("relation '{ty}#{name}' is defined more than once"),
+            ));
         }
         Ok(())
     }
@@ -151,12 +168,19 @@ impl<'a> DslParser<'a> {
         if !is_identifier(name) {
             return Err(syntax_error(line.number, line.indent + 10, &format!("invalid condition name '{name}'")));
         }
-        let params = params.trim_end().strip_suffix(')').ok_or_else(|| syntax_error(line.number, line.indent, "expected ')'"))?;
+        let params = params
+            .trim_end()
+            .strip_suffix(')')
+            .ok_or_else(|| syntax_error(line.number, line.indent, "expected ')'"))?;
         let parameters = parse_params(params, line.number, line.indent)?;
         let expression = self.condition_body(after_brace, line)?;
         let def = ConditionDef { expression, parameters };
         if self.model.conditions.insert(name.to_string(), def).is_some() {
-            return Err(syntax_error(line.number, line.indent, &format!("condition '{name}' is defined more than once")));
+            return Err(syntax_error(
+                line.number,
+                line.indent,
+                &format!("condition '{name}' is defined more than once"),
+            ));
         }
         Ok(())
     }
@@ -183,7 +207,10 @@ impl<'a> DslParser<'a> {
                 out.push(ch);
             }
             out.push('\n');
-            let raw = self.lines.get(self.pos).ok_or_else(|| syntax_error(line.number, line.indent, "unclosed condition '{'"))?;
+            let raw = self
+                .lines
+                .get(self.pos)
+                .ok_or_else(|| syntax_error(line.number, line.indent, "unclosed condition '{'"))?;
             self.pos += 1;
             chunk = (*raw).to_string();
         }
@@ -193,8 +220,9 @@ impl<'a> DslParser<'a> {
 fn parse_params(text: &str, line: usize, col: usize) -> Result<BTreeMap<String, ParamType>> {
     let mut out = BTreeMap::new();
     for part in text.split(',') {
-        let (name, ty) =
-            part.split_once(':').ok_or_else(|| syntax_error(line, col, &format!("parameter '{}' needs a type", part.trim())))?;
+        let (name, ty) = part
+            .split_once(':')
+            .ok_or_else(|| syntax_error(line, col, &format!("parameter '{}' needs a type", part.trim())))?;
         let (name, ty) = (name.trim(), ty.trim());
         let param = match ty.split_once('<') {
             Some((base, generic)) => ParamType {

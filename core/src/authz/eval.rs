@@ -38,28 +38,57 @@ pub(crate) struct Resolver<'a> {
     pub view: View<'a>,
     pub context: &'a Map<String, Value>,
     pub limits: Limits,
-    steps: Cell<u64>,
+    pub(crate) steps: Cell<u64>,
     path: RefCell<Vec<(String, String)>>,
     /// Steps of the granting path (filled only when explaining).
     pub explanation: Option<RefCell<Vec<String>>>,
 }
 
-/// Combines child outcomes: `Ok(true)` wins in a union, errors only matter when nothing grants.
-fn union(results: impl Iterator<Item = Result<bool>>) -> Result<bool> {
+/// The outcome of one resolution step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tri {
+    /// Granted.
+    Yes,
+    /// Not granted.
+    No,
+    /// Not granted because the path loops back on itself (a cycle under `but not` denies, as in
+    /// OpenFGA).
+    Cycle,
+}
+
+impl Tri {
+    fn from_bool(b: bool) -> Tri {
+        if b { Tri::Yes } else { Tri::No }
+    }
+}
+
+/// Combines child outcomes: `Yes` wins in a union, errors only matter when nothing grants.
+fn union(results: impl Iterator<Item = Result<Tri>>) -> Result<Tri> {
     let mut error = None;
+    let mut cycle = false;
     for r in results {
         match r {
-            Ok(true) => return Ok(true),
-            Ok(false) => {}
+            Ok(Tri::Yes) => return Ok(Tri::Yes),
+            Ok(Tri::No) => {}
+            Ok(Tri::Cycle) => cycle = true,
             Err(e) => error = error.or(Some(e)),
         }
     }
-    error.map_or(Ok(false), Err)
+    match error {
+        Some(e) => Err(e),
+        None => Ok(if cycle { Tri::Cycle } else { Tri::No }),
+    }
 }
 
 impl<'a> Resolver<'a> {
     /// A resolver; `explain` collects the granting path.
-    pub fn new(model: &'a Model, conditions: &'a Conditions, view: View<'a>, context: &'a Map<String, Value>, explain: bool) -> Self {
+    pub fn new(
+        model: &'a Model,
+        conditions: &'a Conditions,
+        view: View<'a>,
+        context: &'a Map<String, Value>,
+        explain: bool,
+    ) -> Self {
         Resolver {
             model,
             conditions,
@@ -80,6 +109,10 @@ impl<'a> Resolver<'a> {
 
     /// Does `user` have `relation` on `object`?
     pub fn check(&self, user: &str, relation: &str, object: &str, depth: u32) -> Result<bool> {
+        self.resolve(user, relation, object, depth).map(|t| t == Tri::Yes)
+    }
+
+    fn resolve(&self, user: &str, relation: &str, object: &str, depth: u32) -> Result<Tri> {
         if depth >= self.limits.max_depth {
             return Err(too_complex(&format!("depth limit {} reached", self.limits.max_depth)));
         }
@@ -90,45 +123,64 @@ impl<'a> Resolver<'a> {
         self.steps.set(steps);
         let frame = (object.to_string(), relation.to_string());
         if self.path.borrow().contains(&frame) {
-            return Ok(false);
+            return Ok(Tri::Cycle);
+        }
+        if user.len() == object.len() + relation.len() + 1
+            && user.strip_prefix(object).and_then(|r| r.strip_prefix('#')) == Some(relation)
+        {
+            return Ok(Tri::Yes);
         }
         let (obj_type, _) = object.split_once(':').unwrap_or((object, ""));
-        let Ok(def) = self.model.relation(obj_type, relation) else { return Ok(false) };
+        let Ok(def) = self.model.relation(obj_type, relation) else { return Ok(Tri::No) };
         self.path.borrow_mut().push(frame);
         let result = self.rewrite(user, object, obj_type, relation, def, &def.rewrite, depth);
         self.path.borrow_mut().pop();
-        if let Ok(true) = result {
+        if let Ok(Tri::Yes) = result {
             self.note(|| format!("{object}#{relation}"));
         }
         result
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn rewrite(&self, user: &str, object: &str, ty: &str, rel: &str, def: &RelationDef, rw: &Rewrite, depth: u32) -> Result<bool> {
+    fn rewrite(
+        &self,
+        user: &str,
+        object: &str,
+        ty: &str,
+        rel: &str,
+        def: &RelationDef,
+        rw: &Rewrite,
+        depth: u32,
+    ) -> Result<Tri> {
         match rw {
             Rewrite::This => self.direct(user, object, rel, def, depth),
-            Rewrite::Computed(other) => self.check(user, other, object, depth + 1),
-            Rewrite::TupleToUserset { tupleset, computed } => self.tuple_to_userset(user, object, ty, tupleset, computed, depth),
-            Rewrite::Union(children) => union(children.iter().map(|c| self.rewrite(user, object, ty, rel, def, c, depth))),
+            Rewrite::Computed(other) => self.resolve(user, other, object, depth + 1),
+            Rewrite::TupleToUserset { tupleset, computed } => {
+                self.tuple_to_userset(user, object, ty, tupleset, computed, depth)
+            }
+            Rewrite::Union(children) => {
+                union(children.iter().map(|c| self.rewrite(user, object, ty, rel, def, c, depth)))
+            }
             Rewrite::Intersection(children) => {
                 let mut error = None;
                 for c in children {
                     match self.rewrite(user, object, ty, rel, def, c, depth) {
-                        Ok(true) => {}
-                        Ok(false) => return Ok(false),
+                        Ok(Tri::Yes) => {}
+                        Ok(other) => return Ok(other),
                         Err(e) => error = error.or(Some(e)),
                     }
                 }
-                error.map_or(Ok(true), Err)
+                error.map_or(Ok(Tri::Yes), Err)
             }
             Rewrite::Difference(base, sub) => {
                 let base = self.rewrite(user, object, ty, rel, def, base, depth);
-                if let Ok(false) = base {
-                    return Ok(false);
+                if let Ok(Tri::No | Tri::Cycle) = base {
+                    return base;
                 }
                 match self.rewrite(user, object, ty, rel, def, sub, depth) {
-                    Ok(true) => Ok(false),
-                    Ok(false) => base,
+                    Ok(Tri::Yes) => Ok(Tri::No),
+                    Ok(Tri::Cycle) => Ok(Tri::Cycle),
+                    Ok(Tri::No) => base,
                     Err(e) => base.and(Err(e)),
                 }
             }
@@ -150,55 +202,52 @@ impl<'a> Resolver<'a> {
         refs.iter().any(|r| user.matches(r) && r.condition.as_deref() == cond)
     }
 
-    fn direct(&self, user: &str, object: &str, rel: &str, def: &RelationDef, depth: u32) -> Result<bool> {
+    fn direct(&self, user: &str, object: &str, rel: &str, def: &RelationDef, depth: u32) -> Result<Tri> {
         let target = parse_user(user, "user")?;
-        let mut outcomes: Vec<Result<bool>> = Vec::new();
-        for entry in self.view.exact(object, rel, user) {
-            if Self::admitted(&def.directly_related, &target, entry) {
-                outcomes.push(self.condition_holds(entry));
-            }
-        }
-        if union(outcomes.drain(..)).unwrap_or(false) {
+        let refs = &def.directly_related;
+        let exact = self.view.exact(object, rel, user);
+        let exact_outcomes = exact
+            .iter()
+            .filter(|e| Self::admitted(refs, &target, e))
+            .map(|e| self.condition_holds(e).map(Tri::from_bool));
+        let mut outcomes: Vec<Result<Tri>> = exact_outcomes.collect();
+        if outcomes.iter().any(|o| matches!(o, Ok(Tri::Yes))) {
             self.note(|| format!("{object}#{rel}@{user} (direct)"));
-            return Ok(true);
+            return Ok(Tri::Yes);
         }
-        let mut error = None;
         for entry in self.view.indirect(object, rel) {
             let Ok(stored) = parse_user(&entry.user, "user") else { continue };
-            if !Self::admitted(&def.directly_related, &stored, entry) {
+            if !Self::admitted(refs, &stored, entry) {
                 continue;
             }
             let granted = match (&stored, &target) {
-                (User::Wildcard(t), User::Object(ut, _)) if t == ut => self.condition_holds(entry),
+                (User::Wildcard(t), User::Object(ut, _)) if t == ut => self.condition_holds(entry).map(Tri::from_bool),
                 (User::Userset(t, id, r), _) => match self.condition_holds(entry) {
-                    Ok(true) => self.check(user, r, &format!("{t}:{id}"), depth + 1),
-                    other => other,
+                    Ok(true) => self.resolve(user, r, &format!("{t}:{id}"), depth + 1),
+                    other => other.map(Tri::from_bool),
                 },
-                _ => Ok(false),
+                _ => Ok(Tri::No),
             };
-            match granted {
-                Ok(true) => {
-                    self.note(|| format!("{object}#{rel}@{} ", entry.user));
-                    return Ok(true);
-                }
-                Ok(false) => {}
-                Err(e) => error = error.or(Some(e)),
+            if let Ok(Tri::Yes) = granted {
+                self.note(|| format!("{object}#{rel}@{}", entry.user));
+                return Ok(Tri::Yes);
             }
+            outcomes.push(granted);
         }
-        // Errors from exact entries (e.g. missing condition context) surface when nothing grants.
-        for entry in self.view.exact(object, rel, user) {
-            if Self::admitted(&def.directly_related, &target, entry)
-                && let Err(e) = self.condition_holds(entry)
-            {
-                error = error.or(Some(e));
-            }
-        }
-        error.map_or(Ok(false), Err)
+        union(outcomes.into_iter())
     }
 
-    fn tuple_to_userset(&self, user: &str, object: &str, ty: &str, tupleset: &str, computed: &str, depth: u32) -> Result<bool> {
-        let Ok(ts_def) = self.model.relation(ty, tupleset) else { return Ok(false) };
-        let mut error = None;
+    fn tuple_to_userset(
+        &self,
+        user: &str,
+        object: &str,
+        ty: &str,
+        tupleset: &str,
+        computed: &str,
+        depth: u32,
+    ) -> Result<Tri> {
+        let Ok(ts_def) = self.model.relation(ty, tupleset) else { return Ok(Tri::No) };
+        let mut outcomes = Vec::new();
         for entry in self.view.all(object, tupleset) {
             let Ok(parent) = parse_user(&entry.user, "user") else { continue };
             let User::Object(pt, _) = parent else { continue };
@@ -210,18 +259,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let granted = match self.condition_holds(entry) {
-                Ok(true) => self.check(user, computed, &entry.user, depth + 1),
-                other => other,
+                Ok(true) => self.resolve(user, computed, &entry.user, depth + 1),
+                other => other.map(Tri::from_bool),
             };
-            match granted {
-                Ok(true) => {
-                    self.note(|| format!("{object}#{tupleset}@{} then {computed}", entry.user));
-                    return Ok(true);
-                }
-                Ok(false) => {}
-                Err(e) => error = error.or(Some(e)),
+            if let Ok(Tri::Yes) = granted {
+                self.note(|| format!("{object}#{tupleset}@{} then {computed}", entry.user));
+                return Ok(Tri::Yes);
             }
+            outcomes.push(granted);
         }
-        error.map_or(Ok(false), Err)
+        union(outcomes.into_iter())
     }
 }

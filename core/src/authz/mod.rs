@@ -10,6 +10,7 @@ mod cond;
 mod dsl;
 mod eval;
 mod index;
+mod listusers;
 mod model;
 mod query;
 pub mod suite;

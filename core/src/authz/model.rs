@@ -199,7 +199,9 @@ fn rewrite_to_json(rewrite: &Rewrite) -> Value {
         Rewrite::Computed(rel) => json!({"computedUserset": {"relation": rel}}),
         Rewrite::TupleToUserset { tupleset, computed } => json!({"tupleToUserset": {
             "tupleset": {"relation": tupleset}, "computedUserset": {"relation": computed}}}),
-        Rewrite::Union(children) => json!({"union": {"child": children.iter().map(rewrite_to_json).collect::<Vec<_>>()}}),
+        Rewrite::Union(children) => {
+            json!({"union": {"child": children.iter().map(rewrite_to_json).collect::<Vec<_>>()}})
+        }
         Rewrite::Intersection(children) => {
             json!({"intersection": {"child": children.iter().map(rewrite_to_json).collect::<Vec<_>>()}})
         }
@@ -247,7 +249,10 @@ fn type_from_json(def: &Value) -> Result<(String, TypeDef)> {
                 .and_then(|m| field(m, "directly_related_user_types", "directlyRelatedUserTypes"))
                 .and_then(Value::as_array);
             let directly_related = refs.map(|r| r.iter().map(type_ref_from_json).collect()).transpose()?;
-            let def = RelationDef { rewrite: rewrite_from_json(rewrite)?, directly_related: directly_related.unwrap_or_default() };
+            let def = RelationDef {
+                rewrite: rewrite_from_json(rewrite)?,
+                directly_related: directly_related.unwrap_or_default(),
+            };
             ty.relations.insert(rel.clone(), def);
         }
     }
@@ -255,7 +260,8 @@ fn type_from_json(def: &Value) -> Result<(String, TypeDef)> {
 }
 
 fn type_ref_from_json(value: &Value) -> Result<TypeRef> {
-    let type_name = value.get("type").and_then(Value::as_str).ok_or_else(|| json_error("type restriction without type".into()))?;
+    let type_name =
+        value.get("type").and_then(Value::as_str).ok_or_else(|| json_error("type restriction without type".into()))?;
     let condition = value.get("condition").and_then(Value::as_str).filter(|c| !c.is_empty()).map(str::to_string);
     Ok(TypeRef {
         type_name: type_name.to_string(),
@@ -309,8 +315,10 @@ fn rewrite_from_json(value: &Value) -> Result<Rewrite> {
 }
 
 fn condition_from_json(value: &Value) -> Result<ConditionDef> {
-    let expression =
-        value.get("expression").and_then(Value::as_str).ok_or_else(|| json_error("condition without expression".into()))?;
+    let expression = value
+        .get("expression")
+        .and_then(Value::as_str)
+        .ok_or_else(|| json_error("condition without expression".into()))?;
     let mut parameters = BTreeMap::new();
     if let Some(params) = value.get("parameters").and_then(Value::as_object) {
         for (name, p) in params {

@@ -11,6 +11,7 @@ use super::cond::Conditions;
 use super::dsl::{is_identifier, parse_dsl};
 use super::eval::{Limits, Resolver};
 use super::index::{TupleIndex, View};
+use super::listusers::UserLister;
 use super::model::{Model, Rewrite};
 use super::tuple::{TupleKey, User, parse_object, parse_user, validate_tuple};
 use super::validate::{validate, validate_dsl};
@@ -56,9 +57,13 @@ impl CompiledModel {
     fn check_user(&self, user: &str) -> Result<()> {
         let parsed = parse_user(user, "user").map_err(|e| PlatformError::validation("user", e.user_message()))?;
         match parsed {
-            User::Userset(t, _, r) => self.check_relation(t, r),
+            User::Userset(t, _, r) => {
+                self.check_relation(t, r).map_err(|e| PlatformError::validation("user", e.user_message()))
+            }
             other if self.model.types.contains_key(other.type_name()) => Ok(()),
-            other => Err(PlatformError::invalid(ErrorCode::TypeNotFound, "user", format!("type '{}' is not in the model", other.type_name()))),
+            other => {
+                Err(PlatformError::validation("user", format!("type '{}' is not in the model", other.type_name())))
+            }
         }
     }
 
@@ -75,7 +80,8 @@ impl CompiledModel {
 
     /// `check`.
     pub fn check(&self, index: &TupleIndex, req: &CheckRequest, now: Timestamp) -> Result<CheckResponse> {
-        let (object_type, _) = parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+        let (object_type, _) =
+            parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
         self.check_relation(object_type, &req.relation)?;
         self.check_user(&req.user)?;
         let overlay = self.overlay(&req.contextual_tuples)?;
@@ -107,62 +113,38 @@ impl CompiledModel {
 
     /// Every user matching the filters that has the relation on the object, sorted.
     pub fn list_users(&self, index: &TupleIndex, req: &ListUsersRequest, now: Timestamp) -> Result<Vec<String>> {
-        let (object_type, _) = parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+        let (object_type, _) =
+            parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
         self.check_relation(object_type, &req.relation)?;
         if req.user_filters.is_empty() {
             return Err(PlatformError::validation("user_filters", "at least one filter is required"));
         }
         let overlay = self.overlay(&req.contextual_tuples)?;
         let view = View { base: index, overlay: overlay.as_ref(), now };
-        let resolver = self.resolver(view, &req.context, false);
-        let mut out = Vec::new();
         for filter in &req.user_filters {
-            for candidate in self.user_candidates(view, filter, &req.object)? {
-                if resolver.check(&candidate, &req.relation, &req.object, 0)? {
-                    out.push(candidate);
-                }
-            }
+            self.check_filter(filter)?;
         }
-        out.sort_unstable();
-        out.dedup();
-        Ok(out)
+        let resolver = self.resolver(view, &req.context, false);
+        let users = UserLister::new(&resolver, &req.user_filters).expand(&req.object, &req.relation, 0)?;
+        Ok(users.inc.into_iter().collect())
     }
 
-    fn user_candidates(&self, view: View<'_>, filter: &str, object: &str) -> Result<Vec<String>> {
-        let (ty, rel) = match filter.split_once('#') {
-            Some((t, r)) => (t, Some(r)),
-            None => (filter, None),
-        };
-        match rel {
-            Some(r) => self.check_relation(ty, r)?,
-            None if self.model.types.contains_key(ty) => {}
-            None => {
-                return Err(PlatformError::invalid(ErrorCode::TypeNotFound, "user_filters", format!("type '{ty}' is not in the model")));
-            }
+    fn check_filter(&self, filter: &str) -> Result<()> {
+        match filter.split_once('#') {
+            Some((t, r)) => self.check_relation(t, r),
+            None if self.model.types.contains_key(filter) => Ok(()),
+            None => Err(PlatformError::invalid(
+                ErrorCode::TypeNotFound,
+                "user_filters",
+                format!("type '{filter}' is not in the model"),
+            )),
         }
-        let mut users: Vec<String> = Vec::new();
-        let objects = view.objects_of_type(ty).into_iter().chain(view.users_of_type(ty));
-        for text in objects {
-            let Ok(user) = parse_user(text, "user") else { continue };
-            match (rel, user) {
-                (None, User::Object(..) | User::Wildcard(_)) => users.push(text.clone()),
-                (Some(r), User::Object(t, id) | User::Userset(t, id, _)) => users.push(format!("{t}:{id}#{r}")),
-                _ => {}
-            }
-        }
-        if let (Some(r), Some((t, id))) = (rel, object.split_once(':'))
-            && t == ty
-        {
-            users.push(format!("{t}:{id}#{r}"));
-        }
-        users.sort_unstable();
-        users.dedup();
-        Ok(users)
     }
 
     /// One level of the relation's userset tree (OpenFGA's expand).
     pub fn expand(&self, index: &TupleIndex, object: &str, relation: &str, now: Timestamp) -> Result<Value> {
-        let (object_type, _) = parse_object(object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+        let (object_type, _) =
+            parse_object(object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
         let def = self.model.relation(object_type, relation)?;
         let view = View { base: index, overlay: None, now };
         Ok(json!({"name": format!("{object}#{relation}"), "tree": expand_node(&view, object, relation, &def.rewrite)}))
@@ -178,11 +160,14 @@ fn expand_node(view: &View<'_>, object: &str, relation: &str, rewrite: &Rewrite)
         }
         Rewrite::Computed(r) => json!({"leaf": {"computed": format!("{object}#{r}")}}),
         Rewrite::TupleToUserset { tupleset, computed } => {
-            let mut targets: Vec<String> = view.all(object, tupleset).iter().map(|e| format!("{}#{computed}", e.user)).collect();
+            let mut targets: Vec<String> =
+                view.all(object, tupleset).iter().map(|e| format!("{}#{computed}", e.user)).collect();
             targets.sort_unstable();
             json!({"leaf": {"tupleToUserset": {"tupleset": format!("{object}#{tupleset}"), "computed": targets}}})
         }
-        Rewrite::Union(c) => json!({"union": c.iter().map(|x| expand_node(view, object, relation, x)).collect::<Vec<_>>()}),
+        Rewrite::Union(c) => {
+            json!({"union": c.iter().map(|x| expand_node(view, object, relation, x)).collect::<Vec<_>>()})
+        }
         Rewrite::Intersection(c) => {
             json!({"intersection": c.iter().map(|x| expand_node(view, object, relation, x)).collect::<Vec<_>>()})
         }

@@ -38,7 +38,13 @@ pub struct TupleKey {
 impl TupleKey {
     /// A tuple without condition or expiry.
     pub fn new(user: &str, relation: &str, object: &str) -> TupleKey {
-        TupleKey { user: user.into(), relation: relation.into(), object: object.into(), condition: None, expires_at: None }
+        TupleKey {
+            user: user.into(),
+            relation: relation.into(),
+            object: object.into(),
+            condition: None,
+            expires_at: None,
+        }
     }
 
     /// The tuple's identity `object#relation@user` (condition and expiry are not part of it).

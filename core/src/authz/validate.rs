@@ -107,7 +107,9 @@ fn check_entry_points(model: &Model) -> std::result::Result<(), SemanticError> {
         let before = reachable.len();
         for (ty, def) in &model.types {
             for (rel, rdef) in &def.relations {
-                if !reachable.contains(&(ty.clone(), rel.clone())) && has_entry(model, &reachable, ty, &rdef.rewrite, rel) {
+                if !reachable.contains(&(ty.clone(), rel.clone()))
+                    && has_entry(model, &reachable, ty, &rdef.rewrite, rel)
+                {
                     reachable.insert((ty.clone(), rel.clone()));
                 }
             }
@@ -118,7 +120,11 @@ fn check_entry_points(model: &Model) -> std::result::Result<(), SemanticError> {
     }
     for (ty, def) in &model.types {
         if let Some(rel) = def.relations.keys().find(|rel| !reachable.contains(&((*ty).clone(), (*rel).clone()))) {
-            return Err(SemanticError::on(ty, rel, format!("{ty}#{rel}: the relation has no entry point (it only refers to itself)")));
+            return Err(SemanticError::on(
+                ty,
+                rel,
+                format!("{ty}#{rel}: the relation has no entry point (it only refers to itself)"),
+            ));
         }
     }
     Ok(())
