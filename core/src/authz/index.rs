@@ -34,14 +34,13 @@ struct ObjectRelation {
     indirect: Vec<Arc<str>>,
 }
 
-/// Tuples of one tenant, indexed for checks.
+/// Tuples of one store, indexed for queries (build one with [`TupleIndex::from_tuples`] to query
+/// a [`super::CompiledModel`] directly, without persistence).
 #[derive(Debug, Default, Clone)]
-pub(crate) struct TupleIndex {
+pub struct TupleIndex {
     rels: HashMap<String, ObjectRelation>,
     /// type → object → number of tuples naming it as object.
     objects: HashMap<String, BTreeMap<String, usize>>,
-    /// type → user (as written) → number of tuples naming it as user.
-    users: HashMap<String, BTreeMap<String, usize>>,
     len: usize,
 }
 
@@ -84,6 +83,11 @@ impl TupleIndex {
         self.len
     }
 
+    /// True when the index holds no tuple.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// Adds (or replaces) a tuple.
     pub fn insert(&mut self, tuple: &TupleKey) {
         let user: Arc<str> = Arc::from(tuple.user.as_str());
@@ -100,7 +104,6 @@ impl TupleIndex {
             slot.indirect.push(user);
         }
         bump(&mut self.objects, &tuple.object, true);
-        bump(&mut self.users, &tuple.user, true);
         self.len += 1;
     }
 
@@ -116,7 +119,6 @@ impl TupleIndex {
             self.rels.remove(&key);
         }
         bump(&mut self.objects, object, false);
-        bump(&mut self.users, user, false);
         self.len -= 1;
         true
     }
@@ -127,12 +129,12 @@ impl TupleIndex {
     }
 
     /// The entry for exactly `user`.
-    pub fn get(&self, object: &str, relation: &str, user: &str) -> Option<&Entry> {
+    pub(crate) fn get(&self, object: &str, relation: &str, user: &str) -> Option<&Entry> {
         self.rels.get(&rel_key(object, relation)).and_then(|s| s.by_user.get(user))
     }
 
     /// Wildcard and userset users of `object#relation`.
-    pub fn indirect(&self, object: &str, relation: &str) -> Vec<&Entry> {
+    pub(crate) fn indirect(&self, object: &str, relation: &str) -> Vec<&Entry> {
         self.rels
             .get(&rel_key(object, relation))
             .map(|s| s.indirect.iter().filter_map(|u| s.by_user.get(u)).collect())
@@ -140,18 +142,13 @@ impl TupleIndex {
     }
 
     /// Every user of `object#relation`.
-    pub fn all(&self, object: &str, relation: &str) -> Vec<&Entry> {
+    pub(crate) fn all(&self, object: &str, relation: &str) -> Vec<&Entry> {
         self.rels.get(&rel_key(object, relation)).map(|s| s.by_user.values().collect()).unwrap_or_default()
     }
 
     /// Objects of a type that appear in any tuple.
-    pub fn objects_of_type(&self, type_name: &str) -> impl Iterator<Item = &String> {
+    pub(crate) fn objects_of_type(&self, type_name: &str) -> impl Iterator<Item = &String> {
         self.objects.get(type_name).into_iter().flat_map(BTreeMap::keys)
-    }
-
-    /// Users (as written) of a type that appear in any tuple.
-    pub fn users_of_type(&self, type_name: &str) -> impl Iterator<Item = &String> {
-        self.users.get(type_name).into_iter().flat_map(BTreeMap::keys)
     }
 }
 
@@ -192,11 +189,6 @@ impl<'a> View<'a> {
     /// Sorted, de-duplicated objects of a type across layers.
     pub fn objects_of_type(&self, type_name: &str) -> Vec<&'a String> {
         merge(self.layers().map(|l| l.objects_of_type(type_name).collect()))
-    }
-
-    /// Sorted, de-duplicated users of a type across layers.
-    pub fn users_of_type(&self, type_name: &str) -> Vec<&'a String> {
-        merge(self.layers().map(|l| l.users_of_type(type_name).collect()))
     }
 }
 

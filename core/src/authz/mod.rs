@@ -6,6 +6,7 @@
 //! plus optional contextual tuples. [`suite`] runs OpenFGA's own YAML test suites.
 
 mod api;
+mod client;
 mod cond;
 mod dsl;
 mod eval;
@@ -13,10 +14,16 @@ mod index;
 mod listusers;
 mod model;
 mod query;
+mod rbac;
+mod store;
 pub mod suite;
 mod tuple;
 mod validate;
 
+pub use client::{AuthzClient, DEFAULT_STORE};
+pub use index::TupleIndex;
+pub use rbac::{RBAC_MODEL, RbacClient};
+pub use store::MAX_TUPLES_PER_WRITE;
 pub use api::{CheckRequest, CheckResponse, Consistency, ListObjectsRequest, ListUsersRequest, ReadFilter};
 pub use dsl::parse_dsl;
 pub use eval::Limits;
