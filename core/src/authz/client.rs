@@ -19,10 +19,13 @@ use crate::{AuditEntry, AuditOutcome, Page, PageRequest, PlatformError, Result, 
 /// The default store of a tenant (the RBAC helper uses its own).
 pub const DEFAULT_STORE: &str = "default";
 
+/// A store's shared state.
+type SharedState = Arc<RwLock<StoreState>>;
+
 /// Per-engine authorization state: one [`StoreState`] per (tenant, store), loaded on first use.
 #[derive(Debug, Default)]
 pub(crate) struct AuthzRegistry {
-    stores: RwLock<HashMap<(String, String), Arc<RwLock<StoreState>>>>,
+    stores: RwLock<HashMap<(String, String), SharedState>>,
 }
 
 fn poisoned() -> PlatformError {
@@ -91,7 +94,8 @@ impl AuthzClient {
         let compiled = CompiledModel::new(new_entity_id(now), model)?;
         let body = json!({"model": compiled.model.to_json()});
         let mut state = self.state.write().map_err(|_| poisoned())?;
-        let batch = WriteBatch::new().put(self.scope.scope(), &self.collection("model"), &compiled.id, body, PutMode::Create);
+        let batch =
+            WriteBatch::new().put(self.scope.scope(), &self.collection("model"), &compiled.id, body, PutMode::Create);
         self.scope.engine().records().write(&batch, now)?;
         let id = state.add_model(compiled).id.clone();
         tracing::info!(model_id = %id, "authorization model written");
@@ -101,8 +105,10 @@ impl AuthzClient {
     /// A model version in OpenFGA's JSON form (latest when `id` is `None`).
     pub fn model(&self, id: Option<&str>) -> Result<Value> {
         let model = self.read()?.model(id)?;
-        Ok(json!({"id": model.id, "schema_version": "1.1", "type_definitions": model.model.to_json()["type_definitions"],
-            "conditions": model.model.to_json()["conditions"]}))
+        Ok(
+            json!({"id": model.id, "schema_version": "1.1", "type_definitions": model.model.to_json()["type_definitions"],
+            "conditions": model.model.to_json()["conditions"]}),
+        )
     }
 
     /// Model version ids, oldest first.

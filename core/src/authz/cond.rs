@@ -124,7 +124,7 @@ fn convert(ty: &str, value: &Value) -> Option<Cel> {
         "int" => value.as_i64().or_else(|| value.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)).map(Cel::Int),
         "uint" => value.as_u64().map(Cel::UInt),
         "double" => value.as_f64().map(Cel::Float),
-        "timestamp" => value.as_str().and_then(|s| chrono_ts(s)),
+        "timestamp" => value.as_str().and_then(chrono_ts),
         "duration" => value.as_str().and_then(|s| cel::functions::duration(Arc::new(s.to_string())).ok()),
         "ipaddress" => {
             value.as_str().filter(|s| s.parse::<IpAddr>().is_ok()).map(|s| Cel::String(Arc::new(s.to_string())))

@@ -20,13 +20,13 @@ pub mod suite;
 mod tuple;
 mod validate;
 
-pub use client::{AuthzClient, DEFAULT_STORE};
-pub use index::TupleIndex;
-pub use rbac::{RBAC_MODEL, RbacClient};
-pub use store::MAX_TUPLES_PER_WRITE;
 pub use api::{CheckRequest, CheckResponse, Consistency, ListObjectsRequest, ListUsersRequest, ReadFilter};
+pub use client::{AuthzClient, DEFAULT_STORE};
 pub use dsl::parse_dsl;
 pub use eval::Limits;
+pub use index::TupleIndex;
 pub use model::{ConditionDef, Model, ParamType, RelationDef, Rewrite, TypeDef, TypeRef};
 pub use query::{CompiledModel, ModelRef};
+pub use rbac::{RBAC_MODEL, RbacClient};
+pub use store::MAX_TUPLES_PER_WRITE;
 pub use tuple::{TupleCondition, TupleKey};

@@ -55,7 +55,9 @@ impl TenantScope {
 }
 
 fn valid_name(text: &str) -> bool {
-    !text.is_empty() && text.len() <= 128 && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    !text.is_empty()
+        && text.len() <= 128
+        && text.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
 }
 
 /// Validates `resource:action`.
@@ -67,7 +69,11 @@ fn check_permission(permission: &str) -> Result<()> {
 }
 
 fn check_name(field: &str, name: &str) -> Result<()> {
-    if valid_name(name) { Ok(()) } else { Err(PlatformError::validation(field, format!("'{name}' is not a valid name"))) }
+    if valid_name(name) {
+        Ok(())
+    } else {
+        Err(PlatformError::validation(field, format!("'{name}' is not a valid name")))
+    }
 }
 
 fn grant(role: &str, permission: &str) -> TupleKey {
@@ -82,7 +88,11 @@ impl RbacClient {
     }
 
     fn role_exists(&self, role: &str) -> Result<bool> {
-        let filter = ReadFilter { object: Some(TENANT_OBJECT.into()), relation: Some("role".into()), user: Some(format!("role:{role}")) };
+        let filter = ReadFilter {
+            object: Some(TENANT_OBJECT.into()),
+            relation: Some("role".into()),
+            user: Some(format!("role:{role}")),
+        };
         Ok(!self.authz.read_tuples(&filter, PageRequest::new(1, 1)?)?.data.is_empty())
     }
 
@@ -92,7 +102,11 @@ impl RbacClient {
         if !self.role_exists(role)? {
             return Err(PlatformError::not_found(ErrorCode::RoleNotFound, "role", role));
         }
-        let filter = ReadFilter { object: Some("permission:".into()), relation: Some("granted".into()), user: Some(format!("role:{role}#assignee")) };
+        let filter = ReadFilter {
+            object: Some("permission:".into()),
+            relation: Some("granted".into()),
+            user: Some(format!("role:{role}#assignee")),
+        };
         let tuples = self.authz.read_tuples(&filter, PageRequest::new(1, crate::MAX_PAGE_SIZE)?)?;
         Ok(tuples.data.into_iter().filter_map(|t| t.object.strip_prefix("permission:").map(str::to_string)).collect())
     }
@@ -104,8 +118,10 @@ impl RbacClient {
         let exists = self.role_exists(role)?;
         let current = if exists { self.role_permissions(role)? } else { Vec::new() };
         let wanted: BTreeSet<&str> = permissions.iter().copied().collect();
-        let mut writes: Vec<TupleKey> = wanted.iter().filter(|p| !current.iter().any(|c| c == *p)).map(|p| grant(role, p)).collect();
-        let deletes: Vec<TupleKey> = current.iter().filter(|c| !wanted.contains(c.as_str())).map(|c| grant(role, c)).collect();
+        let mut writes: Vec<TupleKey> =
+            wanted.iter().filter(|p| !current.iter().any(|c| c == *p)).map(|p| grant(role, p)).collect();
+        let deletes: Vec<TupleKey> =
+            current.iter().filter(|c| !wanted.contains(c.as_str())).map(|c| grant(role, c)).collect();
         if !exists {
             writes.push(TupleKey::new(&format!("role:{role}"), "role", TENANT_OBJECT));
         }
@@ -145,13 +161,15 @@ impl RbacClient {
         if self.has_permission(user_id, permission)? {
             Ok(())
         } else {
-            Err(PlatformError::new(ErrorCode::Authorization, format!("missing permission '{permission}'")).with_field("permission"))
+            Err(PlatformError::new(ErrorCode::Authorization, format!("missing permission '{permission}'"))
+                .with_field("permission"))
         }
     }
 
     fn record(&self, user_id: &str, permission: &str, allowed: bool) -> Result<()> {
         let op = self.scope.operation("authz.rbac.check");
-        let (outcome, decision) = if allowed { (AuditOutcome::Success, "allow") } else { (AuditOutcome::Denied, "deny") };
+        let (outcome, decision) =
+            if allowed { (AuditOutcome::Success, "allow") } else { (AuditOutcome::Denied, "deny") };
         let reason = if allowed { "granted by an assigned role" } else { "no assigned role grants the permission" };
         let entry = AuditEntry::new(user_id, "authz.permission_check", "permission", permission)
             .outcome(outcome)

@@ -48,12 +48,21 @@ impl StoreState {
     }
 
     /// Validates a write batch against the model and the current tuples.
-    pub fn validate_write(&self, model: &CompiledModel, writes: &[TupleKey], deletes: &[TupleKey], now: Timestamp) -> Result<()> {
+    pub fn validate_write(
+        &self,
+        model: &CompiledModel,
+        writes: &[TupleKey],
+        deletes: &[TupleKey],
+        now: Timestamp,
+    ) -> Result<()> {
         if writes.is_empty() && deletes.is_empty() {
             return Err(PlatformError::validation("writes", "nothing to write or delete"));
         }
         if writes.len() + deletes.len() > MAX_TUPLES_PER_WRITE {
-            return Err(PlatformError::validation("writes", format!("at most {MAX_TUPLES_PER_WRITE} tuples per write")));
+            return Err(PlatformError::validation(
+                "writes",
+                format!("at most {MAX_TUPLES_PER_WRITE} tuples per write"),
+            ));
         }
         let mut seen = BTreeSet::new();
         for t in writes {
@@ -62,18 +71,34 @@ impl StoreState {
                 return Err(PlatformError::invalid(ErrorCode::InvalidTuple, "expires_at", "the expiry is in the past"));
             }
             if self.tuples.contains_key(&t.key()) {
-                return Err(PlatformError::invalid(ErrorCode::InvalidTuple, "writes", format!("tuple '{}' already exists", t.key())));
+                return Err(PlatformError::invalid(
+                    ErrorCode::InvalidTuple,
+                    "writes",
+                    format!("tuple '{}' already exists", t.key()),
+                ));
             }
             if !seen.insert(t.key()) {
-                return Err(PlatformError::invalid(ErrorCode::InvalidTuple, "writes", format!("tuple '{}' appears twice", t.key())));
+                return Err(PlatformError::invalid(
+                    ErrorCode::InvalidTuple,
+                    "writes",
+                    format!("tuple '{}' appears twice", t.key()),
+                ));
             }
         }
         for t in deletes {
             if !self.tuples.contains_key(&t.key()) {
-                return Err(PlatformError::invalid(ErrorCode::InvalidTuple, "deletes", format!("tuple '{}' does not exist", t.key())));
+                return Err(PlatformError::invalid(
+                    ErrorCode::InvalidTuple,
+                    "deletes",
+                    format!("tuple '{}' does not exist", t.key()),
+                ));
             }
             if !seen.insert(t.key()) {
-                return Err(PlatformError::invalid(ErrorCode::InvalidTuple, "deletes", format!("tuple '{}' appears twice", t.key())));
+                return Err(PlatformError::invalid(
+                    ErrorCode::InvalidTuple,
+                    "deletes",
+                    format!("tuple '{}' appears twice", t.key()),
+                ));
             }
         }
         Ok(())

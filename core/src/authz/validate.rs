@@ -168,10 +168,8 @@ fn locate(text: &str, e: &SemanticError) -> (usize, usize) {
                     return (i + 1, col);
                 }
             }
-            (Some("define"), Some(name)) if in_type => {
-                if Some(name.trim_end_matches(':')) == e.relation.as_deref() {
-                    return (i + 1, col);
-                }
+            (Some("define"), Some(name)) if in_type && Some(name.trim_end_matches(':')) == e.relation.as_deref() => {
+                return (i + 1, col);
             }
             _ => {}
         }
