@@ -17,6 +17,7 @@ mod query;
 mod rbac;
 mod store;
 pub mod suite;
+pub mod testfile;
 mod tuple;
 mod validate;
 
