@@ -3,7 +3,7 @@
 //! list_objects / list_users candidates. A query sees the stored index and, optionally, an overlay
 //! built from its contextual tuples.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::tuple::{TupleCondition, TupleKey};
@@ -38,9 +38,10 @@ struct ObjectRelation {
 /// a [`super::CompiledModel`] directly, without persistence).
 #[derive(Debug, Default, Clone)]
 pub struct TupleIndex {
-    rels: HashMap<String, ObjectRelation>,
-    /// type → object → number of tuples naming it as object.
-    objects: HashMap<String, BTreeMap<String, usize>>,
+    /// `object#relation` → its users.
+    rels: HashMap<Arc<str>, ObjectRelation>,
+    /// user (as written) → the `object#relation` keys naming it (reverse expansion).
+    reverse: HashMap<Arc<str>, Vec<Arc<str>>>,
     len: usize,
 }
 
@@ -52,20 +53,9 @@ fn rel_key(object: &str, relation: &str) -> String {
     key
 }
 
-fn type_of(text: &str) -> &str {
-    text.split_once(':').map_or(text, |(t, _)| t)
-}
-
-fn bump(map: &mut HashMap<String, BTreeMap<String, usize>>, text: &str, up: bool) {
-    let per_type = map.entry(type_of(text).to_string()).or_default();
-    if up {
-        *per_type.entry(text.to_string()).or_default() += 1;
-    } else if let Some(count) = per_type.get_mut(text) {
-        *count -= 1;
-        if *count == 0 {
-            per_type.remove(text);
-        }
-    }
+/// Splits an `object#relation` key.
+pub(crate) fn split_key(key: &str) -> (&str, &str) {
+    key.rsplit_once('#').unwrap_or((key, ""))
 }
 
 impl TupleIndex {
@@ -96,59 +86,65 @@ impl TupleIndex {
             condition: tuple.condition.clone().map(Arc::new),
             expires_at: tuple.expires_at,
         };
-        let slot = self.rels.entry(rel_key(&tuple.object, &tuple.relation)).or_default();
+        let key: Arc<str> = Arc::from(rel_key(&tuple.object, &tuple.relation));
+        let slot = self.rels.entry(key.clone()).or_default();
         if slot.by_user.insert(user.clone(), entry).is_some() {
             return;
         }
         if tuple.user.contains('#') || tuple.user.ends_with(":*") {
-            slot.indirect.push(user);
+            slot.indirect.push(user.clone());
         }
-        bump(&mut self.objects, &tuple.object, true);
+        self.reverse.entry(user).or_default().push(key);
         self.len += 1;
     }
 
     /// Removes a tuple; false when absent.
     pub fn remove(&mut self, object: &str, relation: &str, user: &str) -> bool {
         let key = rel_key(object, relation);
-        let Some(slot) = self.rels.get_mut(&key) else { return false };
+        let Some(slot) = self.rels.get_mut(key.as_str()) else { return false };
         if slot.by_user.remove(user).is_none() {
             return false;
         }
         slot.indirect.retain(|u| &**u != user);
         if slot.by_user.is_empty() {
-            self.rels.remove(&key);
+            self.rels.remove(key.as_str());
         }
-        bump(&mut self.objects, object, false);
+        if let Some(keys) = self.reverse.get_mut(user) {
+            keys.retain(|k| **k != *key);
+            if keys.is_empty() {
+                self.reverse.remove(user);
+            }
+        }
         self.len -= 1;
         true
     }
 
     /// True when the exact tuple is present (expired or not).
     pub fn contains(&self, object: &str, relation: &str, user: &str) -> bool {
-        self.rels.get(&rel_key(object, relation)).is_some_and(|s| s.by_user.contains_key(user))
+        self.rels.get(rel_key(object, relation).as_str()).is_some_and(|s| s.by_user.contains_key(user))
     }
 
     /// The entry for exactly `user`.
     pub(crate) fn get(&self, object: &str, relation: &str, user: &str) -> Option<&Entry> {
-        self.rels.get(&rel_key(object, relation)).and_then(|s| s.by_user.get(user))
+        self.rels.get(rel_key(object, relation).as_str()).and_then(|s| s.by_user.get(user))
     }
 
     /// Wildcard and userset users of `object#relation`.
     pub(crate) fn indirect(&self, object: &str, relation: &str) -> Vec<&Entry> {
         self.rels
-            .get(&rel_key(object, relation))
+            .get(rel_key(object, relation).as_str())
             .map(|s| s.indirect.iter().filter_map(|u| s.by_user.get(u)).collect())
             .unwrap_or_default()
     }
 
     /// Every user of `object#relation`.
     pub(crate) fn all(&self, object: &str, relation: &str) -> Vec<&Entry> {
-        self.rels.get(&rel_key(object, relation)).map(|s| s.by_user.values().collect()).unwrap_or_default()
+        self.rels.get(rel_key(object, relation).as_str()).map(|s| s.by_user.values().collect()).unwrap_or_default()
     }
 
-    /// Objects of a type that appear in any tuple.
-    pub(crate) fn objects_of_type(&self, type_name: &str) -> impl Iterator<Item = &String> {
-        self.objects.get(type_name).into_iter().flat_map(BTreeMap::keys)
+    /// The `object#relation` keys of the tuples naming `user`.
+    pub(crate) fn naming(&self, user: &str) -> &[Arc<str>] {
+        self.reverse.get(user).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -186,15 +182,9 @@ impl<'a> View<'a> {
         self.layers().flat_map(|l| l.all(object, relation)).filter(|e| e.live(now)).collect()
     }
 
-    /// Sorted, de-duplicated objects of a type across layers.
-    pub fn objects_of_type(&self, type_name: &str) -> Vec<&'a String> {
-        merge(self.layers().map(|l| l.objects_of_type(type_name).collect()))
+    /// The `object#relation` keys naming `user` across layers (expiry is checked later).
+    pub fn naming(&self, user: &str) -> impl Iterator<Item = &'a str> {
+        let user = user.to_string();
+        self.layers().flat_map(move |l| l.naming(&user).iter().map(|k| &**k))
     }
-}
-
-fn merge<'a>(lists: impl Iterator<Item = Vec<&'a String>>) -> Vec<&'a String> {
-    let mut all: Vec<&String> = lists.flatten().collect();
-    all.sort_unstable();
-    all.dedup();
-    all
 }

@@ -11,6 +11,7 @@ mod cond;
 mod dsl;
 mod eval;
 mod index;
+mod listobjects;
 mod listusers;
 mod model;
 mod query;

@@ -11,6 +11,7 @@ use super::cond::Conditions;
 use super::dsl::{is_identifier, parse_dsl};
 use super::eval::{Limits, Resolver};
 use super::index::{TupleIndex, View};
+use super::listobjects::candidates;
 use super::listusers::UserLister;
 use super::model::{Model, Rewrite};
 use super::tuple::{TupleKey, User, parse_object, parse_user, validate_tuple};
@@ -102,10 +103,12 @@ impl CompiledModel {
         let overlay = self.overlay(&req.contextual_tuples)?;
         let view = View { base: index, overlay: overlay.as_ref(), now };
         let resolver = self.resolver(view, &req.context, false);
+        let candidates =
+            candidates(&self.model, view, &req.user, &req.object_type, &req.relation, self.limits.max_steps)?;
         let mut out = Vec::new();
-        for object in view.objects_of_type(&req.object_type) {
-            if resolver.check(&req.user, &req.relation, object, 0)? {
-                out.push(object.clone());
+        for object in candidates {
+            if resolver.check(&req.user, &req.relation, &object, 0)? {
+                out.push(object);
             }
         }
         Ok(out)
