@@ -7,7 +7,7 @@ use std::cell::{Cell, RefCell};
 use serde_json::{Map, Value};
 
 use super::cond::Conditions;
-use super::index::{Entry, View};
+use super::index::{Entry, View, rel_key, split_key};
 use super::model::{Model, RelationDef, Rewrite, TypeRef};
 use super::tuple::{User, parse_user};
 use crate::{ErrorCode, PlatformError, Result};
@@ -39,7 +39,8 @@ pub(crate) struct Resolver<'a> {
     pub context: &'a Map<String, Value>,
     pub limits: Limits,
     pub(crate) steps: Cell<u64>,
-    path: RefCell<Vec<(String, String)>>,
+    /// `object#relation` frames of the current path (cycle detection).
+    path: RefCell<Vec<String>>,
     /// Steps of the granting path (filled only when explaining).
     pub explanation: Option<RefCell<Vec<String>>>,
 }
@@ -77,6 +78,33 @@ fn union(results: impl Iterator<Item = Result<Tri>>) -> Result<Tri> {
     match error {
         Some(e) => Err(e),
         None => Ok(if cycle { Tri::Cycle } else { Tri::No }),
+    }
+}
+
+/// Accumulates union outcomes without allocating.
+#[derive(Default)]
+struct Acc {
+    granted: bool,
+    cycle: bool,
+    error: Option<PlatformError>,
+}
+
+impl Acc {
+    fn add(&mut self, outcome: Result<Tri>) {
+        match outcome {
+            Ok(Tri::Yes) => self.granted = true,
+            Ok(Tri::No) => {}
+            Ok(Tri::Cycle) => self.cycle = true,
+            Err(e) => self.error = self.error.take().or(Some(e)),
+        }
+    }
+
+    fn finish(self) -> Result<Tri> {
+        match (self.granted, self.error) {
+            (true, _) => Ok(Tri::Yes),
+            (false, Some(e)) => Err(e),
+            (false, None) => Ok(if self.cycle { Tri::Cycle } else { Tri::No }),
+        }
     }
 }
 
@@ -121,7 +149,7 @@ impl<'a> Resolver<'a> {
             return Err(too_complex(&format!("more than {} resolution steps", self.limits.max_steps)));
         }
         self.steps.set(steps);
-        let frame = (object.to_string(), relation.to_string());
+        let frame = rel_key(object, relation);
         if self.path.borrow().contains(&frame) {
             return Ok(Tri::Cycle);
         }
@@ -205,36 +233,37 @@ impl<'a> Resolver<'a> {
     fn direct(&self, user: &str, object: &str, rel: &str, def: &RelationDef, depth: u32) -> Result<Tri> {
         let target = parse_user(user, "user")?;
         let refs = &def.directly_related;
-        let exact = self.view.exact(object, rel, user);
-        let exact_outcomes = exact
-            .iter()
-            .filter(|e| Self::admitted(refs, &target, e))
-            .map(|e| self.condition_holds(e).map(Tri::from_bool));
-        let mut outcomes: Vec<Result<Tri>> = exact_outcomes.collect();
-        if outcomes.iter().any(|o| matches!(o, Ok(Tri::Yes))) {
+        let slots = self.view.slots(object, rel);
+        let mut acc = Acc::default();
+        for entry in slots.iter().flatten().filter_map(|s| s.exact(user, self.view.now)) {
+            if Self::admitted(refs, &target, entry) {
+                acc.add(self.condition_holds(entry).map(Tri::from_bool));
+            }
+        }
+        if acc.granted {
             self.note(|| format!("{object}#{rel}@{user} (direct)"));
             return Ok(Tri::Yes);
         }
-        for entry in self.view.indirect(object, rel) {
+        for entry in slots.iter().flatten().flat_map(|s| s.indirect(self.view.now)) {
             let Ok(stored) = parse_user(&entry.user, "user") else { continue };
             if !Self::admitted(refs, &stored, entry) {
                 continue;
             }
             let granted = match (&stored, &target) {
                 (User::Wildcard(t), User::Object(ut, _)) if t == ut => self.condition_holds(entry).map(Tri::from_bool),
-                (User::Userset(t, id, r), _) => match self.condition_holds(entry) {
-                    Ok(true) => self.resolve(user, r, &format!("{t}:{id}"), depth + 1),
+                (User::Userset(_, _, r), _) => match self.condition_holds(entry) {
+                    Ok(true) => self.resolve(user, r, split_key(&entry.user).0, depth + 1),
                     other => other.map(Tri::from_bool),
                 },
                 _ => Ok(Tri::No),
             };
-            if let Ok(Tri::Yes) = granted {
+            acc.add(granted);
+            if acc.granted {
                 self.note(|| format!("{object}#{rel}@{}", entry.user));
                 return Ok(Tri::Yes);
             }
-            outcomes.push(granted);
         }
-        union(outcomes.into_iter())
+        acc.finish()
     }
 
     fn tuple_to_userset(

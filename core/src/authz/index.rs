@@ -27,11 +27,24 @@ impl Entry {
     }
 }
 
+/// The users of one `object#relation`.
 #[derive(Debug, Default, Clone)]
-struct ObjectRelation {
+pub(crate) struct ObjectRelation {
     by_user: HashMap<Arc<str>, Entry>,
     /// Users needing expansion (wildcards and usersets), in insertion order.
     indirect: Vec<Arc<str>>,
+}
+
+impl ObjectRelation {
+    /// The live entry for exactly `user`.
+    pub fn exact(&self, user: &str, now: Timestamp) -> Option<&Entry> {
+        self.by_user.get(user).filter(|e| e.live(now))
+    }
+
+    /// Live wildcard and userset entries.
+    pub fn indirect(&self, now: Timestamp) -> impl Iterator<Item = &Entry> {
+        self.indirect.iter().filter_map(|u| self.by_user.get(u)).filter(move |e| e.live(now))
+    }
 }
 
 /// Tuples of one store, indexed for queries (build one with [`TupleIndex::from_tuples`] to query
@@ -45,7 +58,8 @@ pub struct TupleIndex {
     len: usize,
 }
 
-fn rel_key(object: &str, relation: &str) -> String {
+/// The `object#relation` key.
+pub(crate) fn rel_key(object: &str, relation: &str) -> String {
     let mut key = String::with_capacity(object.len() + relation.len() + 1);
     key.push_str(object);
     key.push('#');
@@ -124,19 +138,6 @@ impl TupleIndex {
         self.rels.get(rel_key(object, relation).as_str()).is_some_and(|s| s.by_user.contains_key(user))
     }
 
-    /// The entry for exactly `user`.
-    pub(crate) fn get(&self, object: &str, relation: &str, user: &str) -> Option<&Entry> {
-        self.rels.get(rel_key(object, relation).as_str()).and_then(|s| s.by_user.get(user))
-    }
-
-    /// Wildcard and userset users of `object#relation`.
-    pub(crate) fn indirect(&self, object: &str, relation: &str) -> Vec<&Entry> {
-        self.rels
-            .get(rel_key(object, relation).as_str())
-            .map(|s| s.indirect.iter().filter_map(|u| s.by_user.get(u)).collect())
-            .unwrap_or_default()
-    }
-
     /// Every user of `object#relation`.
     pub(crate) fn all(&self, object: &str, relation: &str) -> Vec<&Entry> {
         self.rels.get(rel_key(object, relation).as_str()).map(|s| s.by_user.values().collect()).unwrap_or_default()
@@ -164,16 +165,10 @@ impl<'a> View<'a> {
         std::iter::once(self.base).chain(self.overlay)
     }
 
-    /// Live entries for exactly `user`.
-    pub fn exact(&self, object: &str, relation: &str, user: &str) -> Vec<&'a Entry> {
-        let now = self.now;
-        self.layers().filter_map(|l| l.get(object, relation, user)).filter(|e| e.live(now)).collect()
-    }
-
-    /// Live wildcard / userset entries.
-    pub fn indirect(&self, object: &str, relation: &str) -> Vec<&'a Entry> {
-        let now = self.now;
-        self.layers().flat_map(|l| l.indirect(object, relation)).filter(|e| e.live(now)).collect()
+    /// The `object#relation` slot of each layer (one key built, no other allocation).
+    pub fn slots(&self, object: &str, relation: &str) -> [Option<&'a ObjectRelation>; 2] {
+        let key = rel_key(object, relation);
+        [self.base.rels.get(key.as_str()), self.overlay.and_then(|o| o.rels.get(key.as_str()))]
     }
 
     /// Every live entry.
