@@ -17,6 +17,8 @@ use crate::{ErrorCode, PlatformError, Result};
 /// A model's conditions, compiled once per model.
 pub(crate) struct Conditions {
     compiled: HashMap<String, (Program, BTreeMap<String, ParamType>)>,
+    /// CEL's standard functions plus `in_cidr`, built once; evaluations use a child scope.
+    root: Context<'static>,
 }
 
 impl std::fmt::Debug for Conditions {
@@ -36,7 +38,9 @@ impl Conditions {
         for (name, def) in &model.conditions {
             compiled.insert(name.clone(), (compile_one(name, def)?, def.parameters.clone()));
         }
-        Ok(Conditions { compiled })
+        let mut root = Context::default();
+        root.add_function("in_cidr", in_cidr);
+        Ok(Conditions { compiled, root })
     }
 
     /// Evaluates condition `name` with the tuple's context over the request's.
@@ -48,8 +52,7 @@ impl Conditions {
     ) -> Result<bool> {
         let (program, params) =
             self.compiled.get(name).ok_or_else(|| eval_error(format!("condition '{name}' is not in the model")))?;
-        let mut ctx = Context::default();
-        ctx.add_function("in_cidr", in_cidr);
+        let mut ctx = self.root.new_inner_scope();
         let mut missing = Vec::new();
         for (param, ty) in params {
             let value = tuple_ctx.and_then(|c| c.get(param)).or_else(|| request_ctx.get(param));
