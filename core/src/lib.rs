@@ -23,6 +23,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod authz;
 mod clock;
 mod config;
 mod engine;
