@@ -32,6 +32,7 @@ pub mod kv;
 pub mod logging;
 mod page;
 pub mod redact_hook;
+pub mod redaction;
 pub mod store;
 mod tenant;
 
