@@ -124,7 +124,8 @@ impl CompiledPolicy {
     }
 
     fn keeps(&self, text: &str, f: &Finding) -> bool {
-        let enabled = entities::index(&f.entity).is_none_or(|i| self.enabled & (1 << i) != 0);
+        let enabled =
+            self.enabled == u32::MAX || entities::index(&f.entity).is_none_or(|i| self.enabled & (1 << i) != 0);
         let value = text.get(f.start..f.end);
         enabled
             && f.score >= self.min_score

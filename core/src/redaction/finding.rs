@@ -115,6 +115,9 @@ impl Finding {
 /// findings the higher score wins, then the longer span, then the earlier start, then the entity
 /// name. Fills the character offsets.
 pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
+    if found.is_empty() {
+        return found;
+    }
     if found.len() > 1 {
         found.sort_by(|a, b| {
             b.score

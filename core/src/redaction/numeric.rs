@@ -70,6 +70,9 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
             return end;
         }
     }
+    if let Some(resume) = quick_reject(text, p) {
+        return resume;
+    }
     if let Some(found) = hex_token(text, p) {
         let end = found.end;
         out.push(found);
@@ -88,6 +91,41 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     }
     let chain = Chain::parse(text, p);
     chain.detect(text, out).max(digits_end)
+}
+
+/// Cheap rejection of digits no detector can use (most numbers in logs): hex identifiers
+/// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
+/// `[0-9A-Fa-f.:-]` around `p` once; returns where the scan resumes.
+fn quick_reject(text: &[u8], p: usize) -> Option<usize> {
+    let class = |b: u8| b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'-');
+    let mut s = p;
+    while s > 0 && p - s < 48 && class(text[s - 1]) {
+        s -= 1;
+    }
+    let (mut digits, mut letters, mut colons, mut e) = (0usize, 0usize, 0usize, s);
+    while let Some(&b) = text.get(e).filter(|b| class(**b)) {
+        digits += usize::from(b.is_ascii_digit());
+        letters += usize::from(b.is_ascii_alphabetic());
+        colons += usize::from(b == b':');
+        e += 1;
+    }
+    let prev = if s == 0 { b' ' } else { text[s - 1] };
+    if is_word(prev) {
+        return Some(run_end(text, e, is_word));
+    }
+    if colons >= 2 {
+        return None;
+    }
+    if letters > 0 {
+        let mac = e - s == 17 && is_mac(&text[s..e], b'-');
+        return (!mac).then_some(e);
+    }
+    let next = byte_at(text, e);
+    if is_word(next) && !matches!(next, b'x' | b'X') {
+        return Some(run_end(text, e, is_word));
+    }
+    let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
+    (digits < 4 && !continues && prev != b'+' && prev != b'(').then_some(e)
 }
 
 /// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.

@@ -9,7 +9,6 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::bytes::{Regex, RegexBuilder};
 
 use super::finding::{Finding, entities as e};
 use super::validate::{is_word, jwt_header};
@@ -17,7 +16,6 @@ use super::validate::{is_word, jwt_header};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     AwsId,
-    AwsSecret,
     Github,
     GithubPat,
     Slack,
@@ -31,46 +29,52 @@ enum Kind {
     Assign,
 }
 
-/// Keywords, whether they are case-sensitive, and their matcher.
-const KEYWORDS: &[(&str, bool, Kind)] = &[
-    ("AKIA", true, Kind::AwsId),
-    ("ASIA", true, Kind::AwsId),
-    ("ABIA", true, Kind::AwsId),
-    ("ACCA", true, Kind::AwsId),
-    ("aws_secret_access_key", false, Kind::AwsSecret),
-    ("secret_access_key", false, Kind::AwsSecret),
-    ("secretaccesskey", false, Kind::AwsSecret),
-    ("ghp_", true, Kind::Github),
-    ("gho_", true, Kind::Github),
-    ("ghs_", true, Kind::Github),
-    ("ghu_", true, Kind::Github),
-    ("ghr_", true, Kind::Github),
-    ("github_pat_", true, Kind::GithubPat),
-    ("xox", true, Kind::Slack),
-    ("hooks.slack.com/services/", false, Kind::SlackWebhook),
-    ("sk_live_", true, Kind::Stripe),
-    ("sk_test_", true, Kind::Stripe),
-    ("rk_live_", true, Kind::Stripe),
-    ("rk_test_", true, Kind::Stripe),
-    ("AIza", true, Kind::Google),
-    ("eyJ", true, Kind::Jwt),
-    ("-----BEGIN", true, Kind::Pem),
-    ("bearer", false, Kind::Bearer),
-    ("://", true, Kind::Scheme),
-    ("password", false, Kind::Assign),
-    ("passwd", false, Kind::Assign),
-    ("passphrase", false, Kind::Assign),
-    ("secret", false, Kind::Assign),
-    ("api_key", false, Kind::Assign),
-    ("api-key", false, Kind::Assign),
-    ("apikey", false, Kind::Assign),
-    ("access_token", false, Kind::Assign),
-    ("auth_token", false, Kind::Assign),
-    ("refresh_token", false, Kind::Assign),
-    ("token", false, Kind::Assign),
-    ("private_key", false, Kind::Assign),
-    ("authorization", false, Kind::Assign),
+/// Keywords matched exactly (fixed token prefixes).
+const PREFIXES: &[(&str, Kind)] = &[
+    ("AKIA", Kind::AwsId),
+    ("ASIA", Kind::AwsId),
+    ("ABIA", Kind::AwsId),
+    ("ACCA", Kind::AwsId),
+    ("ghp_", Kind::Github),
+    ("gho_", Kind::Github),
+    ("ghs_", Kind::Github),
+    ("ghu_", Kind::Github),
+    ("ghr_", Kind::Github),
+    ("github_pat_", Kind::GithubPat),
+    ("xox", Kind::Slack),
+    ("hooks.slack.com/services/", Kind::SlackWebhook),
+    ("sk_live_", Kind::Stripe),
+    ("sk_test_", Kind::Stripe),
+    ("rk_live_", Kind::Stripe),
+    ("rk_test_", Kind::Stripe),
+    ("AIza", Kind::Google),
+    ("eyJ", Kind::Jwt),
+    ("-----BEGIN", Kind::Pem),
+    ("://", Kind::Scheme),
 ];
+
+/// Keywords matched in lower case, UPPER case and Capitalized (a case-sensitive automaton over
+/// these variants keeps the SIMD prefilter, which case-insensitive matching would lose), plus
+/// common camelCase spellings.
+const WORDS: &[(&str, Kind)] = &[
+    ("bearer", Kind::Bearer),
+    ("passw", Kind::Assign),
+    ("passphrase", Kind::Assign),
+    ("secret", Kind::Assign),
+    ("api_key", Kind::Assign),
+    ("api-key", Kind::Assign),
+    ("apikey", Kind::Assign),
+    ("token", Kind::Assign),
+    ("private_key", Kind::Assign),
+    ("authorization", Kind::Assign),
+];
+const CAMEL: &[(&str, Kind)] = &[("apiKey", Kind::Assign), ("ApiKey", Kind::Assign), ("privateKey", Kind::Assign)];
+
+fn capitalized(word: &str) -> String {
+    let mut out = word.to_owned();
+    out[..1].make_ascii_uppercase();
+    out
+}
 
 /// URL schemes whose credentials are reported as `CONNECTION_STRING`.
 const DB_SCHEMES: &[&str] = &[
@@ -96,24 +100,29 @@ const DB_SCHEMES: &[&str] = &[
 
 struct Compiled {
     keywords: AhoCorasick,
-    assign: Regex,
+    kinds: Vec<Kind>,
 }
 
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for (word, kind) in PREFIXES.iter().chain(CAMEL) {
+            patterns.push((*word).to_owned());
+            kinds.push(*kind);
+        }
+        for (word, kind) in WORDS {
+            for variant in [word.to_string(), word.to_ascii_uppercase(), capitalized(word)] {
+                patterns.push(variant);
+                kinds.push(*kind);
+            }
+        }
         let keywords = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(KEYWORDS.iter().map(|(k, _, _)| k))
+            .build(&patterns)
             .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}"));
-        let assign = RegexBuilder::new(
-            r#"(?i)^(?:[_-]?(?:key|value|hash|string|secret|token))?\\?["']?\s{0,4}(?:=>|:=|=|:)\s{0,4}(?:\\"([^"\\\r\n]{1,512})\\"|"([^"\r\n]{1,512})"|'([^'\r\n]{1,512})'|(?:(?:bearer|basic|token)\s+)?([^\s"',;&<>)\]}]{1,512}))"#,
-        )
-        .unicode(false)
-        .build()
-        .unwrap_or_else(|err| unreachable!("the built-in assignment pattern is valid: {err}"));
-        Compiled { keywords, assign }
+        Compiled { keywords, kinds }
     })
 }
 
@@ -126,15 +135,11 @@ pub(crate) fn warm_up() {
 pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     let compiled = compiled();
     for hit in compiled.keywords.find_iter(text) {
-        let (keyword, case_sensitive, kind) = KEYWORDS[hit.pattern().as_usize()];
-        if case_sensitive && &text[hit.start()..hit.end()] != keyword.as_bytes() {
-            continue;
-        }
+        let kind = compiled.kinds[hit.pattern().as_usize()];
         let s = hit.start();
         let found = match kind {
             Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 .map(|end| Finding::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
-            Kind::AwsSecret => aws_secret(text, s).or_else(|| assignment(text, hit.end(), &compiled.assign)),
             Kind::Github => prefixed(text, s, 4, 36, 255, |b| b.is_ascii_alphanumeric())
                 .map(|end| Finding::new(e::GITHUB_TOKEN, s, end, 1.0)),
             Kind::GithubPat => {
@@ -150,7 +155,7 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
             Kind::Pem => pem(text, s),
             Kind::Bearer => bearer(text, s),
             Kind::Scheme => url_credentials(text, s),
-            Kind::Assign => assignment(text, hit.end(), &compiled.assign),
+            Kind::Assign => aws_secret(text, s).or_else(|| assignment(text, hit.end())),
         };
         out.extend(found);
     }
@@ -186,8 +191,13 @@ fn prefixed(
         .then_some(end)
 }
 
+/// The 40-character value after `…secret_access_key` / `SecretAccessKey`.
 fn aws_secret(text: &[u8], s: usize) -> Option<Finding> {
-    let key_end = run_end(text, s, 64, |b| is_word(b) || b == b'"' || b == b'\'' || b == b'\\');
+    let key_end = run_end(text, s, 64, is_word);
+    if !text[s..key_end].windows(6).any(|w| w.eq_ignore_ascii_case(b"access")) {
+        return None;
+    }
+    let key_end = run_end(text, key_end, 2, |b| b == b'"' || b == b'\'' || b == b'\\');
     let mut i = run_end(text, key_end, 4, |b| b == b' ');
     i = run_end(text, i, 2, |b| matches!(b, b'=' | b':' | b'>'));
     i = run_end(text, i, 4, |b| matches!(b, b' ' | b'"' | b'\'' | b'\\'));
@@ -282,17 +292,72 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
     Some(Finding::new(entity, colon + 1, at, 0.95))
 }
 
-/// The value of `password=…`, `"api_key": "…"`, `secret: …` (the keyword ends at `s`).
-fn assignment(text: &[u8], s: usize, pattern: &Regex) -> Option<Finding> {
-    let window = &text[s..text.len().min(s + 640)];
-    let caps = pattern.captures(window)?;
-    let value = (1..=4).find_map(|i| caps.get(i))?;
-    let bytes = value.as_bytes();
-    let min_len = if caps.get(4).is_some() { 4 } else { 1 };
-    if bytes.len() < min_len || is_placeholder(bytes) {
+/// The value of `password=…`, `"api_key": "…"`, `secret: …`, `Authorization: Basic …` (the
+/// keyword ends at `s`): an optional key suffix (`_key`, `_hash`…), an optional closing quote,
+/// `=`, `:`, `=>` or `:=`, then a quoted value (1–512 bytes) or a bare one (4–512 bytes).
+fn assignment(text: &[u8], s: usize) -> Option<Finding> {
+    let mut i = skip_key_suffix(text, s);
+    i += usize::from(byte_at(text, i) == b'\\');
+    i += usize::from(matches!(byte_at(text, i), b'"' | b'\''));
+    i = run_end(text, i, 4, |b| b == b' ' || b == b'\t');
+    let rest = &text[i..];
+    i += if rest.starts_with(b"=>") || rest.starts_with(b":=") {
+        2
+    } else if matches!(rest.first(), Some(b'=' | b':')) {
+        1
+    } else {
         return None;
+    };
+    i = run_end(text, i, 4, |b| b == b' ' || b == b'\t');
+    let (start, end) = if text[i..].starts_with(b"\\\"") {
+        quoted(text, i + 2, b"\\\"")?
+    } else if let Some(&quote) = text.get(i).filter(|b| matches!(b, b'"' | b'\'')) {
+        quoted(text, i + 1, &[quote])?
+    } else {
+        let start = skip_auth_scheme(text, i);
+        let end = run_end(text, start, 512, |b| !b.is_ascii_whitespace() && !b"\"',;&<>)]}".contains(&b));
+        if end - start < 4 {
+            return None;
+        }
+        (start, end)
+    };
+    (!is_placeholder(&text[start..end])).then(|| Finding::new(e::SECRET, start, end, 0.8))
+}
+
+fn skip_key_suffix(text: &[u8], s: usize) -> usize {
+    const SUFFIXES: &[&[u8]] = &[b"key", b"value", b"hash", b"string", b"secret", b"token", b"ord", b"d"];
+    let mut i = s;
+    for round in 0..2 {
+        let sep = usize::from(matches!(byte_at(text, i), b'_' | b'-'));
+        let rest = &text[(i + sep).min(text.len())..];
+        let found = SUFFIXES
+            .iter()
+            .filter(|suffix| round == 0 && sep == 0 || suffix.len() > 1 && **suffix != b"ord")
+            .find(|suffix| rest.len() >= suffix.len() && rest[..suffix.len()].eq_ignore_ascii_case(suffix));
+        match found {
+            Some(suffix) => i += sep + suffix.len(),
+            None => break,
+        }
     }
-    Some(Finding::new(e::SECRET, s + value.start(), s + value.end(), 0.8))
+    i
+}
+
+fn skip_auth_scheme(text: &[u8], i: usize) -> usize {
+    for scheme in [&b"bearer"[..], b"basic", b"token"] {
+        let end = i + scheme.len();
+        if text.len() > end && text[i..end].eq_ignore_ascii_case(scheme) && text[end].is_ascii_whitespace() {
+            return run_end(text, end, 8, |b| b.is_ascii_whitespace());
+        }
+    }
+    i
+}
+
+/// A value from `start` up to `close` (1–512 bytes, no line break); returns its span.
+fn quoted(text: &[u8], start: usize, close: &[u8]) -> Option<(usize, usize)> {
+    let window = &text[start..text.len().min(start + 513 + close.len())];
+    let k = memchr::memmem::find(window, close)?;
+    let value = &window[..k];
+    ((1..=512).contains(&k) && !value.contains(&b'\n') && !value.contains(&b'\r')).then_some((start, start + k))
 }
 
 /// Values that are already redacted or are not secrets (`null`, `true`, `***`, `${VAR}`).
@@ -374,6 +439,9 @@ mod tests {
             ("Authorization: Bearer abcdefgh12345678", "BEARER_TOKEN", "abcdefgh12345678"),
             (r#"{"password": "hunter2 two"}"#, "SECRET", "hunter2 two"),
             ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor"),
+            ("password_hash: 'abc$def'", "SECRET", "abc$def"),
+            ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            (r#"{\"passwd\":\"pa ss\"}"#, "SECRET", "pa ss"),
         ];
         for (text, entity, value) in cases {
             assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
