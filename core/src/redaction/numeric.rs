@@ -345,7 +345,8 @@ impl Chain {
         if !ends_cleanly(text, ext_end.unwrap_or(end)) {
             return None;
         }
-        let score = if self.plus || digits.starts_with(b"00") {
+        let idd = digits.starts_with(b"00") && (self.n >= 2 || context_before(text, self.start, 32, PHONE_CONTEXT));
+        let score = if self.plus || idd {
             let intl = if self.plus { digits } else { &digits[2..] };
             international(intl).then_some(0.9)?
         } else {

@@ -276,7 +276,8 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
         scheme_start -= 1;
     }
     let authority = s + 3;
-    let end = run_end(text, authority, 512, |b| !b.is_ascii_whitespace() && !b"/?#\"'<>\\`".contains(&b));
+    let token_end = run_end(text, authority, 512, |b| !b.is_ascii_whitespace() && !b"\"'<>\\`".contains(&b));
+    let end = memchr::memchr(b'/', &text[authority..token_end]).map_or(token_end, |k| authority + k);
     let at = memchr::memrchr(b'@', &text[authority..end])? + authority;
     let colon = memchr::memchr(b':', &text[authority..at])? + authority;
     let password = &text[colon + 1..at];
