@@ -27,8 +27,31 @@ impl Gen {
 }
 
 const WORDS: &[&str] = &[
-    "the", "request", "service", "was", "handled", "after", "a", "short", "delay", "because", "cache", "warmed", "up",
-    "and", "users", "reported", "that", "dashboard", "loads", "faster", "than", "before", "when", "deploy", "finished",
+    "the",
+    "request",
+    "service",
+    "was",
+    "handled",
+    "after",
+    "a",
+    "short",
+    "delay",
+    "because",
+    "cache",
+    "warmed",
+    "up",
+    "and",
+    "users",
+    "reported",
+    "that",
+    "dashboard",
+    "loads",
+    "faster",
+    "than",
+    "before",
+    "when",
+    "deploy",
+    "finished",
 ];
 
 fn prose(bytes: usize) -> Vec<String> {

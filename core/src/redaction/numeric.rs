@@ -47,6 +47,12 @@ fn run_end(text: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
     text[from..].iter().position(|b| !class(*b)).map_or(text.len(), |k| from + k)
 }
 
+/// [`run_end`] that stops at `limit`.
+fn run_end_max(text: &[u8], from: usize, limit: usize, class: impl Fn(u8) -> bool) -> usize {
+    let limit = limit.min(text.len());
+    text[from..limit].iter().position(|b| !class(*b)).map_or(limit, |k| from + k)
+}
+
 fn byte_at(text: &[u8], i: usize) -> u8 {
     text.get(i).copied().unwrap_or(b' ')
 }
@@ -103,11 +109,15 @@ fn quick_reject(text: &[u8], p: usize) -> Option<usize> {
         s -= 1;
     }
     let (mut digits, mut letters, mut colons, mut e) = (0usize, 0usize, 0usize, s);
-    while let Some(&b) = text.get(e).filter(|b| class(**b)) {
+    while let Some(&b) = text.get(e).filter(|b| class(**b) && e - s < 64) {
         digits += usize::from(b.is_ascii_digit());
         letters += usize::from(b.is_ascii_alphabetic());
         colons += usize::from(b == b':');
         e += 1;
+    }
+    if e - s == 64 {
+        // longer than any address or number: skip the whole token
+        return Some(run_end(text, e, class));
     }
     let prev = if s == 0 { b' ' } else { text[s - 1] };
     if is_word(prev) {
@@ -158,7 +168,7 @@ fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
     if s > 0 && (is_word(text[s - 1]) || text[s - 1] == b'.') {
         return dash_mac(text, p);
     }
-    let mut end = run_end(text, p, |b| hex_colon(b) || b == b'.').min(s + 64);
+    let mut end = run_end_max(text, p, s + 64, |b| hex_colon(b) || b == b'.');
     while end > s + 1 && (text[end - 1] == b'.' || (text[end - 1] == b':' && text[end - 2] != b':')) {
         end -= 1;
     }
@@ -209,7 +219,7 @@ fn version_context(text: &[u8], p: usize) -> bool {
 
 /// A dotted IPv4 address starting at `p`, parsed by `std::net`.
 fn ipv4(text: &[u8], p: usize) -> Option<usize> {
-    let mut end = run_end(text, p, |b| b.is_ascii_digit() || b == b'.').min(p + 16);
+    let mut end = run_end_max(text, p, p + 16, |b| b.is_ascii_digit() || b == b'.');
     while text[end - 1] == b'.' {
         end -= 1;
     }

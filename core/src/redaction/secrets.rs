@@ -134,8 +134,13 @@ pub(crate) fn warm_up() {
 /// Appends the keyword-anchored findings of `text` to `out`.
 pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     let compiled = compiled();
+    let mut pem_end: Option<Option<usize>> = None;
+    let mut assigned_until = 0;
     for hit in compiled.keywords.find_iter(text) {
         let kind = compiled.kinds[hit.pattern().as_usize()];
+        if kind == Kind::Assign && hit.start() < assigned_until {
+            continue; // inside the value of the previous assignment
+        }
         let s = hit.start();
         let found = match kind {
             Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
@@ -152,10 +157,14 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
             Kind::Google => prefixed(text, s, 4, 35, 35, |b| is_word(b) || b == b'-')
                 .map(|end| Finding::new(e::GOOGLE_API_KEY, s, end, 1.0)),
             Kind::Jwt => jwt(text, s),
-            Kind::Pem => pem(text, s),
+            Kind::Pem => pem(text, s, &mut pem_end),
             Kind::Bearer => bearer(text, s),
             Kind::Scheme => url_credentials(text, s),
-            Kind::Assign => aws_secret(text, s).or_else(|| assignment(text, hit.end())),
+            Kind::Assign => {
+                let found = aws_secret(text, s).or_else(|| assignment(text, hit.end()));
+                assigned_until = found.as_ref().map_or(assigned_until, |f| f.end);
+                found
+            }
         };
         out.extend(found);
     }
@@ -236,17 +245,22 @@ fn jwt(text: &[u8], s: usize) -> Option<Finding> {
     jwt_header(&text[s..header_end]).then(|| Finding::new(e::JWT, s, end, 1.0))
 }
 
-fn pem(text: &[u8], s: usize) -> Option<Finding> {
+/// A PEM private key block from `-----BEGIN … PRIVATE KEY-----` to its `-----END …-----` line
+/// (or to the end of the base64 body when the END line is missing). `next_end` caches the next
+/// `-----END` position across calls so repeated BEGIN lines cost linear time.
+fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Finding> {
     let label_end = run_end(text, s + 10, 48, |b| b.is_ascii_uppercase() || b == b' ');
     let header = &text[s..label_end];
     if !header.ends_with(b"PRIVATE KEY") || !text[label_end..].starts_with(b"-----") {
         return None;
     }
     let body = label_end + 5;
-    let window = &text[body..text.len().min(body + 65536)];
-    let end = match memchr::memmem::find(window, b"-----END") {
-        Some(k) => {
-            let after = body + k + 8;
+    if next_end.is_none_or(|cached| cached.is_some_and(|at| at < body)) {
+        *next_end = Some(memchr::memmem::find(&text[body..], b"-----END").map(|k| body + k));
+    }
+    let end = match next_end.flatten().filter(|at| at - body <= 65536) {
+        Some(at) => {
+            let after = at + 8;
             memchr::memmem::find(&text[after..text.len().min(after + 64)], b"-----").map_or(after, |j| after + j + 5)
         }
         None => run_end(text, body, 65536, |b| b.is_ascii_alphanumeric() || b"+/=\\\r\n ".contains(&b)),
@@ -276,8 +290,7 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
         scheme_start -= 1;
     }
     let authority = s + 3;
-    let token_end = run_end(text, authority, 512, |b| !b.is_ascii_whitespace() && !b"\"'<>\\`".contains(&b));
-    let end = memchr::memchr(b'/', &text[authority..token_end]).map_or(token_end, |k| authority + k);
+    let end = run_end(text, authority, 512, |b| !b.is_ascii_whitespace() && !b"/\"'<>\\`".contains(&b));
     let at = memchr::memrchr(b'@', &text[authority..end])? + authority;
     let colon = memchr::memchr(b':', &text[authority..at])? + authority;
     let password = &text[colon + 1..at];
@@ -372,17 +385,19 @@ fn is_placeholder(value: &[u8]) -> bool {
 /// Appends the e-mail addresses of `text` (anchored on `@`, domain with a letters-only TLD) to
 /// `out`; the `user:password@host` of a URL is not an address.
 pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
-    let local = |b: u8| b.is_ascii_alphanumeric() || b"._%+-".contains(&b);
+    // bytes >= 0x80 are the non-ASCII letters of internationalised addresses (RFC 6531)
+    let local = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b"._%+-".contains(&b);
     for at in memchr::memchr_iter(b'@', text) {
         let mut s = at;
         while s > 0 && at - s < 64 && local(text[s - 1]) {
             s -= 1;
         }
-        while s < at && text[s] == b'.' {
+        while s < at && (text[s] == b'.' || text[s] & 0xC0 == 0x80) {
             s += 1;
         }
-        let mut end = run_end(text, at + 1, 254, |b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-        while end > at + 1 && matches!(text[end - 1], b'.' | b'-') {
+        let mut end = run_end(text, at + 1, 254, |b| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.' || b == b'-');
+        while end > at + 1 && (matches!(text[end - 1], b'.' | b'-') || text.get(end).is_some_and(|b| b & 0xC0 == 0x80))
+        {
             end -= 1;
         }
         if s == at || !valid_domain(&text[at + 1..end]) || inside_url(text, s) {
@@ -441,7 +456,11 @@ mod tests {
             (r#"{"password": "hunter2 two"}"#, "SECRET", "hunter2 two"),
             ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor"),
             ("password_hash: 'abc$def'", "SECRET", "abc$def"),
-            ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+            (
+                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "AWS_SECRET_KEY",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ),
             (r#"{\"passwd\":\"pa ss\"}"#, "SECRET", "pa ss"),
         ];
         for (text, entity, value) in cases {
