@@ -126,17 +126,34 @@ pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
                 .then(a.start.cmp(&b.start))
                 .then(a.entity.cmp(&b.entity))
         });
-        let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
-        for finding in found {
-            let before_overlaps = kept.range(..finding.end).next_back().is_some_and(|(_, k)| k.end > finding.start);
-            if !before_overlaps {
-                kept.insert(finding.start, finding);
-            }
-        }
-        found = kept.into_values().collect();
+        found = if found.len() <= 32 { keep_few(found) } else { keep_many(found) };
     }
     fill_char_offsets(text, &mut found);
     found
+}
+
+/// Greedy selection in priority order, for a handful of findings (no allocation beyond one Vec).
+fn keep_few(ordered: Vec<Finding>) -> Vec<Finding> {
+    let mut kept: Vec<Finding> = Vec::with_capacity(ordered.len());
+    for finding in ordered {
+        if !kept.iter().any(|k| k.start < finding.end && finding.start < k.end) {
+            kept.push(finding);
+        }
+    }
+    kept.sort_by_key(|f| f.start);
+    kept
+}
+
+/// The same selection with an interval map, for many findings (huge inputs): O(n log n).
+fn keep_many(ordered: Vec<Finding>) -> Vec<Finding> {
+    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
+    for finding in ordered {
+        let overlaps = kept.range(..finding.end).next_back().is_some_and(|(_, k)| k.end > finding.start);
+        if !overlaps {
+            kept.insert(finding.start, finding);
+        }
+    }
+    kept.into_values().collect()
 }
 
 /// Converts byte offsets to character offsets in one pass over the text (free for ASCII).
