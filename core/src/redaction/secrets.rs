@@ -53,24 +53,22 @@ const PREFIXES: &[(&str, Kind)] = &[
     ("://", Kind::Scheme),
 ];
 
-/// Case-insensitive keywords, searched by a rare suffix (`(keyword, skip)`: the automaton looks
-/// for the keyword without its first `skip` bytes, in lower and UPPER case, and the hit is then
-/// checked case-insensitively against the whole keyword). Searching `ecret` rather than
-/// `secret` keeps the SIMD prefilter's fingerprints rare in ordinary text, and covers
-/// `Secret`, `secret` and `clientSecret` with the same pattern.
-const WORDS: &[(&str, usize, Kind)] = &[
-    ("bearer", 0, Kind::Bearer),
-    ("passw", 2, Kind::Assign),
-    ("passphrase", 2, Kind::Assign),
-    ("secret", 1, Kind::Assign),
-    ("api_key", 2, Kind::Assign),
-    ("api-key", 2, Kind::Assign),
-    ("apikey", 1, Kind::Assign),
-    ("token", 1, Kind::Assign),
-    ("private_key", 6, Kind::Assign),
-    ("privatekey", 5, Kind::Assign),
-    ("authorization", 5, Kind::Assign),
+/// Keywords matched in lower case, UPPER case and Capitalized (a case-sensitive automaton over
+/// these variants keeps the SIMD prefilter, which case-insensitive matching would lose), plus
+/// common camelCase spellings.
+const WORDS: &[(&str, Kind)] = &[
+    ("bearer", Kind::Bearer),
+    ("passw", Kind::Assign),
+    ("passphrase", Kind::Assign),
+    ("secret", Kind::Assign),
+    ("api_key", Kind::Assign),
+    ("api-key", Kind::Assign),
+    ("apikey", Kind::Assign),
+    ("token", Kind::Assign),
+    ("private_key", Kind::Assign),
+    ("authorization", Kind::Assign),
 ];
+const CAMEL: &[(&str, Kind)] = &[("apiKey", Kind::Assign), ("ApiKey", Kind::Assign), ("privateKey", Kind::Assign)];
 
 fn capitalized(word: &str) -> String {
     let mut out = word.to_owned();
@@ -102,8 +100,7 @@ const DB_SCHEMES: &[&str] = &[
 
 struct Compiled {
     keywords: AhoCorasick,
-    /// Per pattern: its matcher, and the keyword to verify with how many bytes precede the hit.
-    kinds: Vec<(Kind, Option<(&'static str, usize)>)>,
+    kinds: Vec<Kind>,
 }
 
 fn compiled() -> &'static Compiled {
@@ -111,19 +108,14 @@ fn compiled() -> &'static Compiled {
     COMPILED.get_or_init(|| {
         let mut patterns: Vec<String> = Vec::new();
         let mut kinds = Vec::new();
-        for (word, kind) in PREFIXES {
+        for (word, kind) in PREFIXES.iter().chain(CAMEL) {
             patterns.push((*word).to_owned());
-            kinds.push((*kind, None));
+            kinds.push(*kind);
         }
-        for (word, skip, kind) in WORDS {
-            let suffix = &word[*skip..];
-            let mut variants = vec![suffix.to_owned(), suffix.to_ascii_uppercase()];
-            if *skip == 0 {
-                variants.push(capitalized(suffix));
-            }
-            for variant in variants {
+        for (word, kind) in WORDS {
+            for variant in [word.to_string(), word.to_ascii_uppercase(), capitalized(word)] {
                 patterns.push(variant);
-                kinds.push((*kind, Some((*word, *skip))));
+                kinds.push(*kind);
             }
         }
         let keywords = AhoCorasickBuilder::new()
@@ -145,17 +137,11 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     let mut pem_end: Option<Option<usize>> = None;
     let mut assigned_until = 0;
     for hit in compiled.keywords.find_iter(text) {
-        let (kind, word) = compiled.kinds[hit.pattern().as_usize()];
-        let s = match word {
-            None => hit.start(),
-            Some((word, skip)) => match hit.start().checked_sub(skip) {
-                Some(s) if text[s..hit.end()].eq_ignore_ascii_case(word.as_bytes()) => s,
-                _ => continue,
-            },
-        };
-        if kind == Kind::Assign && s < assigned_until {
+        let kind = compiled.kinds[hit.pattern().as_usize()];
+        if kind == Kind::Assign && hit.start() < assigned_until {
             continue; // inside the value of the previous assignment
         }
+        let s = hit.start();
         let found = match kind {
             Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 .map(|end| Finding::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
