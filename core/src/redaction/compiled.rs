@@ -105,7 +105,7 @@ impl CompiledPolicy {
 
     pub(crate) fn scan(&self, text: &str) -> Vec<Finding> {
         let bytes = text.as_bytes();
-        let mut found = Vec::with_capacity(8);
+        let mut found = Vec::new();
         numeric::scan(bytes, &mut found);
         secrets::scan(bytes, &mut found);
         secrets::scan_emails(bytes, &mut found);
