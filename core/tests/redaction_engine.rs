@@ -112,6 +112,9 @@ fn tenant_policies_are_isolated_and_layered_on_the_platform() -> Result<(), Plat
     assert_eq!(globex.redact("TCK-42 jane@example.com")?.text, "TCK-42 <EMAIL_ADDRESS>");
     // and it became the engine's log/audit redactor
     assert_eq!(engine.redactor().redact_text("mail jane@example.com"), "mail <EMAIL_ADDRESS>");
+    platform.put_policy(RedactionPolicy { max_input_bytes: Some(32), ..Default::default() })?;
+    let long = format!("{}\n", "x".repeat(64));
+    assert_eq!(engine.redactor().redact_text(&long), format!("{OVERSIZED_LINE}\n"));
     Ok(())
 }
 

@@ -215,7 +215,11 @@ impl PolicyRedactor {
 
 impl Redactor for PolicyRedactor {
     fn redact_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
-        self.policy.redact_text(text).unwrap_or(Cow::Borrowed(OVERSIZED_LINE))
+        self.policy.redact_text(text).unwrap_or_else(|_| {
+            // keep the line structure of the log stream
+            let newline = if text.ends_with('\n') { "\n" } else { "" };
+            Cow::Owned(format!("{OVERSIZED_LINE}{newline}"))
+        })
     }
 
     fn redact_value(&self, value: &mut Value) {
