@@ -263,7 +263,9 @@ fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Fi
             let after = at + 8;
             memchr::memmem::find(&text[after..text.len().min(after + 64)], b"-----").map_or(after, |j| after + j + 5)
         }
-        None => run_end(text, body, 65536, |b| b.is_ascii_alphanumeric() || b"+/=\\\r\n ".contains(&b)),
+        None => run_end(text, body, 65536, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\\' | b'\r' | b'\n' | b' ')
+        }),
     };
     Some(Finding::new(e::PRIVATE_KEY, s, end, 1.0))
 }
@@ -276,7 +278,9 @@ fn bearer(text: &[u8], s: usize) -> Option<Finding> {
     if token == s + 6 {
         return None;
     }
-    let end = run_end(text, token, 4096, |b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b));
+    let end = run_end(text, token, 4096, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
+    });
     (end - token >= 8).then(|| Finding::new(e::BEARER_TOKEN, token, end, 0.9))
 }
 
@@ -290,7 +294,9 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
         scheme_start -= 1;
     }
     let authority = s + 3;
-    let end = run_end(text, authority, 512, |b| !b.is_ascii_whitespace() && !b"/\"'<>\\`".contains(&b));
+    let end = run_end(text, authority, 512, |b| {
+        !b.is_ascii_whitespace() && !matches!(b, b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`')
+    });
     let at = memchr::memrchr(b'@', &text[authority..end])? + authority;
     let colon = memchr::memchr(b':', &text[authority..at])? + authority;
     let password = &text[colon + 1..at];
@@ -329,7 +335,10 @@ fn assignment(text: &[u8], s: usize) -> Option<Finding> {
         quoted(text, i + 1, &[quote])?
     } else {
         let start = skip_auth_scheme(text, i);
-        let end = run_end(text, start, 512, |b| !b.is_ascii_whitespace() && !b"\"',;&<>)]}".contains(&b));
+        let end = run_end(text, start, 512, |b| {
+            !b.is_ascii_whitespace()
+                && !matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'>' | b')' | b']' | b'}')
+        });
         if end - start < 4 {
             return None;
         }
@@ -386,7 +395,7 @@ fn is_placeholder(value: &[u8]) -> bool {
 /// `out`; the `user:password@host` of a URL is not an address.
 pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
     // bytes >= 0x80 are the non-ASCII letters of internationalised addresses (RFC 6531)
-    let local = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || b"._%+-".contains(&b);
+    let local = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
     for at in memchr::memchr_iter(b'@', text) {
         let mut s = at;
         while s > 0 && at - s < 64 && local(text[s - 1]) {
