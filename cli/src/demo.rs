@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use clap::Args;
 use serde_json::json;
+use shared_platform_core::authz::{CheckRequest, TupleKey};
 use shared_platform_core::store::{PutMode, WriteBatch};
 use shared_platform_core::{AuditEntry, AuditOutcome, AuditQuery, Engine, EngineConfig, PlatformError};
 
@@ -34,6 +35,8 @@ pub fn run(args: &DemoArgs, mut config: EngineConfig) -> Result<(), PlatformErro
     let seen = events(&engine);
     records(&engine)?;
     audit(&engine)?;
+    redaction(&engine)?;
+    authorization(&engine)?;
     println!("\nevents delivered to the subscriber: {}", seen.lock().map(|e| e.len()).unwrap_or(0));
 
     engine.close()?;
@@ -110,5 +113,41 @@ fn audit(engine: &Engine) -> Result<(), PlatformError> {
     println!("  denied actions: {}", listed.pagination.total_items);
     let report = acme.audit_verify()?;
     println!("  verify(acme): valid={} records={}", report.valid, report.records_checked);
+    Ok(())
+}
+
+fn redaction(engine: &Engine) -> Result<(), PlatformError> {
+    step("Redaction (PII and secrets)");
+    let redaction = engine.tenant("acme")?.redaction()?;
+    let line =
+        "user=alice@example.com card=4111 1111 1111 1111 token=ghp_0123456789abcdefghijklmnopqrstuvwxyz ip=10.0.0.7";
+    let redacted = redaction.redact(line)?;
+    println!("  in : {line}");
+    println!("  out: {}", redacted.text);
+    let entities: Vec<_> = redacted.findings.iter().map(|f| format!("{:?}", f.entity)).collect();
+    println!("  findings: {}", entities.join(", "));
+    Ok(())
+}
+
+fn authorization(engine: &Engine) -> Result<(), PlatformError> {
+    step("Authorization (OpenFGA model, relationship tuples)");
+    let authz = engine.tenant("acme")?.authz()?;
+    authz.write_model_dsl(
+        "model\n  schema 1.1\ntype user\ntype folder\n  relations\n    define viewer: [user]\n\
+         type doc\n  relations\n    define parent: [folder]\n    define viewer: [user] or viewer from parent\n",
+    )?;
+    authz.write_tuples(
+        &[TupleKey::new("user:anne", "viewer", "folder:plans"), TupleKey::new("folder:plans", "parent", "doc:roadmap")],
+        &[],
+    )?;
+    for user in ["user:anne", "user:bob"] {
+        let request = CheckRequest {
+            user: user.into(),
+            relation: "viewer".into(),
+            object: "doc:roadmap".into(),
+            ..CheckRequest::default()
+        };
+        println!("  check({user}, viewer, doc:roadmap) -> {}", authz.check(&request)?.allowed);
+    }
     Ok(())
 }

@@ -50,3 +50,33 @@ fn a_bad_setting_is_reported_by_name() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("SHARED_PLATFORM_WORKER_THREADS"), "{err}");
 }
+
+#[test]
+fn redact_filters_stdin_lines() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_shared-platform"))
+        .args(["redact", "--stats"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"login ok for alice@example.com password=hunter2\nplain line\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains("alice@example.com") && !stdout.contains("hunter2"), "{stdout}");
+    assert_eq!(stdout.lines().nth(1), Some("plain line"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lines=2"));
+}
+
+#[test]
+fn authz_test_runs_an_openfga_store_test_file() {
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/authz/documents.fga.yaml");
+    let (ok, out, err) = run(&["authz", "test", file]);
+    assert!(ok, "{out}{err}");
+    assert_eq!(out.lines().last(), Some("8 passed, 0 failed"));
+    let (ok, _, err) = run(&["authz", "test", "/nonexistent.fga.yaml"]);
+    assert!(!ok);
+    assert!(err.contains("cannot read"), "{err}");
+}

@@ -78,7 +78,10 @@ impl Engine {
             config,
         };
         tracing::debug!(database = ?inner.config.database, hot_state = ?inner.config.hot_state, "engine started");
-        Ok(Engine { inner: Arc::new(inner) })
+        let engine = Engine { inner: Arc::new(inner) };
+        // Safe by default: logs and audit records are redacted with the built-in policy.
+        engine.set_redactor(Arc::new(crate::redaction::PolicyRedactor::builtin()));
+        Ok(engine)
     }
 
     /// An engine with the zero-config default (SQLite and hot state in memory).
@@ -145,7 +148,8 @@ impl Engine {
         &self.inner.events
     }
 
-    /// The redactor applied to audit metadata (and, process-wide, to log lines).
+    /// The redactor applied to audit metadata (and, process-wide, to log lines): the built-in
+    /// redaction policy until the platform's policy or [`Engine::set_redactor`] replaces it.
     pub fn redactor(&self) -> Arc<dyn Redactor> {
         self.inner.redactor.read().unwrap_or_else(|p| p.into_inner()).clone()
     }

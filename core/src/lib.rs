@@ -34,6 +34,7 @@ pub mod kv;
 pub mod logging;
 mod page;
 pub mod redact_hook;
+pub mod redaction;
 pub mod store;
 mod tenant;
 

@@ -1,0 +1,476 @@
+//! Detectors anchored on digits: cards, SSNs, phone numbers, IBANs, IP and MAC addresses.
+//!
+//! A word-at-a-time scan finds the next ASCII digit; every detector then looks only at the
+//! digits' neighbourhood with hand-written matchers (no regex), and validators (Luhn, mod-97,
+//! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
+//! resumes behind everything it consumed, so a long number is looked at once.
+
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use super::finding::{Finding, entities as e};
+use super::validate::{
+    card_prefix, context_before, iban_expected_len, iban_mod97, international_phone, is_word, luhn, nanp, ssn,
+};
+
+const SSN_CONTEXT: &[&str] = &["ssn", "social security", "ss#", "social_security", "taxpayer"];
+const PHONE_CONTEXT: &[&str] = &["phone", "tel", "mobile", "cell", "call", "fax", "sms", "whatsapp", "contact"];
+const MAX_GROUPS: usize = 8;
+
+/// Appends the digit-anchored findings of `text` to `out`.
+pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
+    let mut i = 0;
+    while let Some(p) = next_digit(text, i) {
+        i = detect_at(text, p, out).max(p + 1);
+    }
+}
+
+/// The position of the next ASCII digit at or after `from` (8 bytes per step).
+fn next_digit(text: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while i + 8 <= text.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&text[i..i + 8]);
+        let x = u64::from_le_bytes(word);
+        // Bit 7 of a byte is set iff the byte is in 0x30..=0x39 (exact: no carries between bytes).
+        let low = x & (ONES * 127);
+        let hits = (ONES * (127 + 0x3A)).wrapping_sub(low) & !x & (low + ONES * (127 - 0x2F)) & (ONES * 128);
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    text[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+fn run_end(text: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
+    text[from..].iter().position(|b| !class(*b)).map_or(text.len(), |k| from + k)
+}
+
+/// [`run_end`] that stops at `limit`.
+fn run_end_max(text: &[u8], from: usize, limit: usize, class: impl Fn(u8) -> bool) -> usize {
+    let limit = limit.min(text.len());
+    text[from..limit].iter().position(|b| !class(*b)).map_or(limit, |k| from + k)
+}
+
+fn byte_at(text: &[u8], i: usize) -> u8 {
+    text.get(i).copied().unwrap_or(b' ')
+}
+
+/// Whether a number may end at `end`: no word character, and no `.`/`,`/`:` followed by a digit.
+fn ends_cleanly(text: &[u8], end: usize) -> bool {
+    let next = byte_at(text, end);
+    !(is_word(next) || matches!(next, b'.' | b',' | b':') && byte_at(text, end + 1).is_ascii_digit())
+}
+
+/// Runs the detectors at the digit `p`; returns where the scan resumes.
+fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
+    let digits_end = run_end(text, p, |b| b.is_ascii_digit());
+    if p >= 2
+        && text[p - 1].is_ascii_uppercase()
+        && text[p - 2].is_ascii_uppercase()
+        && (p == 2 || !is_word(text[p - 3]))
+    {
+        if let Some(end) = iban(text, p - 2) {
+            out.push(Finding::new(e::IBAN_CODE, p - 2, end, 1.0));
+            return end;
+        }
+    }
+    if let Some(resume) = quick_reject(text, p) {
+        return resume;
+    }
+    if let Some(found) = hex_token(text, p) {
+        let end = found.end;
+        out.push(found);
+        return end;
+    }
+    let prev = if p == 0 { b' ' } else { text[p - 1] };
+    if is_word(prev) {
+        return run_end(text, p, is_word);
+    }
+    if matches!(prev, b'.' | b'-') && p >= 2 && text[p - 2].is_ascii_digit() {
+        return digits_end;
+    }
+    if let Some(end) = ipv4(text, p).filter(|_| !version_context(text, p)) {
+        out.push(Finding::new(e::IP_ADDRESS, p, end, 0.9));
+        return end;
+    }
+    let chain = Chain::parse(text, p);
+    chain.detect(text, out).max(digits_end)
+}
+
+/// Cheap rejection of digits no detector can use (most numbers in logs): hex identifiers
+/// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
+/// `[0-9A-Fa-f.:-]` around `p` once; returns where the scan resumes.
+fn quick_reject(text: &[u8], p: usize) -> Option<usize> {
+    let class = |b: u8| b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'-');
+    let mut s = p;
+    while s > 0 && p - s < 48 && class(text[s - 1]) {
+        s -= 1;
+    }
+    let (mut digits, mut letters, mut colons, mut e) = (0usize, 0usize, 0usize, s);
+    while let Some(&b) = text.get(e).filter(|b| class(**b) && e - s < 64) {
+        digits += usize::from(b.is_ascii_digit());
+        letters += usize::from(b.is_ascii_alphabetic());
+        colons += usize::from(b == b':');
+        e += 1;
+    }
+    if e - s == 64 {
+        // longer than any address or number: skip the whole token
+        return Some(run_end(text, e, class));
+    }
+    let prev = if s == 0 { b' ' } else { text[s - 1] };
+    if is_word(prev) {
+        return Some(run_end(text, e, is_word));
+    }
+    if colons >= 2 {
+        return None;
+    }
+    if letters > 0 {
+        let mac = e - s == 17 && is_mac(&text[s..e], b'-');
+        return (!mac).then_some(e);
+    }
+    let next = byte_at(text, e);
+    if is_word(next) && !matches!(next, b'x' | b'X') {
+        return Some(run_end(text, e, is_word));
+    }
+    let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
+    (digits < 4 && !continues && prev != b'+' && prev != b'(').then_some(e)
+}
+
+/// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.
+fn iban(text: &[u8], s: usize) -> Option<usize> {
+    let len = iban_expected_len(&text[s..s + 2])?;
+    let mut buf = [0u8; 34];
+    let (mut n, mut i) = (0, s);
+    while n < len && i < text.len() {
+        let c = text[i];
+        if c.is_ascii_uppercase() || c.is_ascii_digit() {
+            buf[n] = c;
+            n += 1;
+        } else if !(c == b' ' && n % 4 == 0 && byte_at(text, i + 1).is_ascii_alphanumeric()) {
+            break;
+        }
+        i += 1;
+    }
+    let ok = n == len && !is_word(byte_at(text, i)) && buf[2..4].iter().all(u8::is_ascii_digit);
+    (ok && iban_mod97(&buf[..n])).then_some(i)
+}
+
+/// A MAC address or an IPv6 address around the digit `p` (tokens of hex digits and `:`, or
+/// hex digits and `-` for MACs).
+fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
+    let hex_colon = |b: u8| b.is_ascii_hexdigit() || b == b':';
+    let mut s = p;
+    while s > 0 && p - s < 48 && hex_colon(text[s - 1]) {
+        s -= 1;
+    }
+    if s > 0 && (is_word(text[s - 1]) || text[s - 1] == b'.') {
+        return dash_mac(text, p);
+    }
+    let mut end = run_end_max(text, p, s + 64, |b| hex_colon(b) || b == b'.');
+    while end > s + 1 && (text[end - 1] == b'.' || (text[end - 1] == b':' && text[end - 2] != b':')) {
+        end -= 1;
+    }
+    if is_word(byte_at(text, end)) {
+        return None;
+    }
+    let token = &text[s..end];
+    if token.iter().filter(|b| **b == b':').count() < 2 {
+        return dash_mac(text, p);
+    }
+    if is_mac(token, b':') {
+        return Some(Finding::new(e::MAC_ADDRESS, s, end, 0.95));
+    }
+    let parsed = |t: &[u8]| std::str::from_utf8(t).ok().and_then(|t| t.parse::<Ipv6Addr>().ok()).is_some();
+    if parsed(token) {
+        return Some(Finding::new(e::IP_ADDRESS, s, end, 0.95));
+    }
+    (token[0] == b':' && token.get(1) != Some(&b':') && parsed(&token[1..]))
+        .then(|| Finding::new(e::IP_ADDRESS, s + 1, end, 0.95))
+}
+
+fn is_mac(token: &[u8], sep: u8) -> bool {
+    token.len() == 17
+        && token.iter().enumerate().all(|(i, b)| if i % 3 == 2 { *b == sep } else { b.is_ascii_hexdigit() })
+}
+
+/// `aa-bb-cc-dd-ee-ff` around `p`.
+fn dash_mac(text: &[u8], p: usize) -> Option<Finding> {
+    let hex_dash = |b: u8| b.is_ascii_hexdigit() || b == b'-';
+    let mut s = p;
+    while s > 0 && p - s < 17 && hex_dash(text[s - 1]) {
+        s -= 1;
+    }
+    let end = s + 17;
+    let ok = end <= text.len()
+        && (s == 0 || !is_word(text[s - 1]))
+        && is_mac(&text[s..end], b'-')
+        && !is_word(byte_at(text, end))
+        && byte_at(text, end) != b'-';
+    ok.then(|| Finding::new(e::MAC_ADDRESS, s, end, 0.95))
+}
+
+/// Whether a dotted number at `p` is a version (`rv:1.9.2.20`, `Firefox/1.2.3.4`).
+fn version_context(text: &[u8], p: usize) -> bool {
+    let before = &text[p.saturating_sub(3)..p];
+    before.eq_ignore_ascii_case(b"rv:") || (before.len() == 3 && before[2] == b'/' && before[1].is_ascii_alphabetic())
+}
+
+/// A dotted IPv4 address starting at `p`, parsed by `std::net`.
+fn ipv4(text: &[u8], p: usize) -> Option<usize> {
+    let mut end = run_end_max(text, p, p + 16, |b| b.is_ascii_digit() || b == b'.');
+    while text[end - 1] == b'.' {
+        end -= 1;
+    }
+    let token = &text[p..end];
+    let next = byte_at(text, end);
+    let clean = !(is_word(next) || matches!(next, b'.' | b',') && byte_at(text, end + 1).is_ascii_digit());
+    if token.iter().filter(|b| **b == b'.').count() != 3 || !clean {
+        return None;
+    }
+    std::str::from_utf8(token).ok()?.parse::<Ipv4Addr>().ok().map(|_| end)
+}
+
+/// Digit groups separated by short runs of ` -./()`: the shape of cards, SSNs and phones.
+struct Chain {
+    /// Where the chain starts (a leading `+` or `(` included).
+    start: usize,
+    plus: bool,
+    groups: [(usize, usize); MAX_GROUPS],
+    n: usize,
+}
+
+impl Chain {
+    fn parse(text: &[u8], p: usize) -> Chain {
+        let prev = if p == 0 { b' ' } else { text[p - 1] };
+        let plus = prev == b'+';
+        let start = if plus || prev == b'(' { p - 1 } else { p };
+        let mut chain = Chain { start, plus, groups: [(0, 0); MAX_GROUPS], n: 0 };
+        let mut i = p;
+        let mut total = 0;
+        loop {
+            let end = run_end(text, i, |b| b.is_ascii_digit());
+            chain.groups[chain.n] = (i, end);
+            chain.n += 1;
+            total += end - i;
+            let sep_end = run_end(text, end, |b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/')).min(end + 3);
+            if chain.n == MAX_GROUPS || total > 24 || sep_end == end || !byte_at(text, sep_end).is_ascii_digit() {
+                return chain;
+            }
+            i = sep_end;
+        }
+    }
+
+    fn gap<'t>(&self, text: &'t [u8], i: usize) -> &'t [u8] {
+        // the separator between group i and group i + 1
+        &text[self.groups[i].1..self.groups[i + 1].0]
+    }
+
+    fn digits_into(&self, text: &[u8], from: usize, to: usize, buf: &mut [u8; 32]) -> usize {
+        let mut n = 0;
+        for &(s, e) in &self.groups[from..=to] {
+            for &d in &text[s..e] {
+                if n < buf.len() {
+                    buf[n] = d;
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+
+    /// Runs the phone, card and SSN checks; returns the end of everything consumed.
+    fn detect(&self, text: &[u8], out: &mut Vec<Finding>) -> usize {
+        let chain_end = self.groups[self.n - 1].1;
+        if let Some(found) = self.phone(text) {
+            let end = found.end;
+            out.push(found);
+            return end;
+        }
+        let mut i = 0;
+        while i < self.n {
+            let starts_here = i == 0 || self.gap(text, i - 1).contains(&b' ');
+            match starts_here.then(|| self.card(text, i).or_else(|| self.ssn(text, i))).flatten() {
+                Some((found, last)) => {
+                    out.push(found);
+                    i = last + 1;
+                }
+                None => i += 1,
+            }
+        }
+        chain_end
+    }
+
+    fn card(&self, text: &[u8], from: usize) -> Option<(Finding, usize)> {
+        let mut buf = [0u8; 32];
+        for to in (from..self.n).rev() {
+            let n = self.digits_into(text, from, to, &mut buf);
+            if !(13..=19).contains(&n) || !ends_cleanly(text, self.groups[to].1) {
+                continue;
+            }
+            let first = self.gap_or_none(text, from, to);
+            let uniform = (from..to).all(|g| Some(self.gap(text, g)) == first && matches!(first, Some(b" " | b"-")));
+            let first_len = self.groups[from].1 - self.groups[from].0;
+            if (from == to || (uniform && first_len == 4)) && luhn(&buf[..n]) && card_prefix(&buf[..n]) {
+                return Some((Finding::new(e::CREDIT_CARD, self.groups[from].0, self.groups[to].1, 1.0), to));
+            }
+        }
+        None
+    }
+
+    fn gap_or_none<'t>(&self, text: &'t [u8], from: usize, to: usize) -> Option<&'t [u8]> {
+        (from < to).then(|| &text[self.groups[from].1..self.groups[from + 1].0])
+    }
+
+    fn ssn(&self, text: &[u8], i: usize) -> Option<(Finding, usize)> {
+        let len = |g: usize| self.groups[g].1 - self.groups[g].0;
+        let start = self.groups[i].0;
+        let mut buf = [0u8; 32];
+        let (last, score) = if len(i) == 9 {
+            (i, 0.6)
+        } else if i + 2 < self.n && len(i) == 3 && len(i + 1) == 2 && len(i + 2) == 4 {
+            let (g1, g2) = (self.gap(text, i), self.gap(text, i + 1));
+            if g1 != g2 || !matches!(g1, b"-" | b" " | b".") {
+                return None;
+            }
+            (i + 2, if g1 == b"-" { 0.85 } else { 0.6 })
+        } else {
+            return None;
+        };
+        let end = self.groups[last].1;
+        let n = self.digits_into(text, i, last, &mut buf);
+        let context_ok = score > 0.8 || context_before(text, start, 40, SSN_CONTEXT);
+        (context_ok && ends_cleanly(text, end) && ssn(&buf[..n]))
+            .then(|| (Finding::new(e::US_SSN, start, end, score), last))
+    }
+
+    /// The whole chain as a phone number (with an `x123` / `ext. 123` extension).
+    fn phone(&self, text: &[u8]) -> Option<Finding> {
+        let mut buf = [0u8; 32];
+        let n = self.digits_into(text, 0, self.n - 1, &mut buf);
+        let digits = &buf[..n];
+        let end = self.groups[self.n - 1].1;
+        let ext_end = extension_end(text, end);
+        if !ends_cleanly(text, ext_end.unwrap_or(end)) {
+            return None;
+        }
+        let idd = digits.starts_with(b"00") && (self.n >= 2 || context_before(text, self.start, 32, PHONE_CONTEXT));
+        let score = if self.plus || idd {
+            let intl = if self.plus { digits } else { &digits[2..] };
+            international(intl).then_some(0.9)?
+        } else {
+            self.national(text, digits)?
+        };
+        Some(Finding::new(e::PHONE_NUMBER, self.start, ext_end.unwrap_or(end), score))
+    }
+
+    fn national(&self, text: &[u8], digits: &[u8]) -> Option<f64> {
+        let mut all_lens = [0usize; MAX_GROUPS];
+        for (len, (s, e)) in all_lens.iter_mut().zip(&self.groups[..self.n]) {
+            *len = e - s;
+        }
+        let lens = &all_lens[..self.n];
+        let nanp_shape = matches!(lens, [3, 3, 4] | [1, 3, 3, 4]);
+        if nanp_shape && nanp(&digits[digits.len() - 10..]) && (lens.len() == 3 || digits[0] == b'1') {
+            return Some(0.75);
+        }
+        let trunk = digits[0] == b'0' && digits.get(1) != Some(&b'0');
+        if self.n >= 2 && trunk && (9..=12).contains(&digits.len()) && (2..=6).contains(&lens[0]) && lens != [3, 2, 4] {
+            return Some(0.6);
+        }
+        let bare = self.n == 1 && (nanp(digits) || (trunk && (10..=11).contains(&digits.len())));
+        (bare && context_before(text, self.start, 32, PHONE_CONTEXT)).then_some(0.6)
+    }
+}
+
+/// E.164 plausibility, also with a national trunk `0` kept after the country code (`+44 (0)20…`).
+fn international(digits: &[u8]) -> bool {
+    if !(8..=15).contains(&digits.len()) {
+        return false;
+    }
+    if international_phone(digits) {
+        return true;
+    }
+    let mut buf = [0u8; 32];
+    super::validate::country_code_len(digits).is_some_and(|cc| {
+        if digits.get(cc) != Some(&b'0') {
+            return false;
+        }
+        buf[..cc].copy_from_slice(&digits[..cc]);
+        buf[cc..digits.len() - 1].copy_from_slice(&digits[cc + 1..]);
+        international_phone(&buf[..digits.len() - 1])
+    })
+}
+
+/// The end of a phone extension right after `end` (`x123`, ` x123`, ` ext. 123`, ` ext 123`).
+fn extension_end(text: &[u8], end: usize) -> Option<usize> {
+    let rest = &text[end..text.len().min(end + 6)];
+    let lower = |i: usize| rest.get(i).map(u8::to_ascii_lowercase);
+    let skip = if lower(0) == Some(b'x') {
+        1
+    } else if lower(0) == Some(b' ') && lower(1) == Some(b'x') {
+        2
+    } else if rest.len() >= 4 && rest[..4].eq_ignore_ascii_case(b" ext") {
+        4 + usize::from(lower(4) == Some(b'.'))
+            + usize::from(byte_at(text, end + 4 + usize::from(lower(4) == Some(b'.'))) == b' ')
+    } else {
+        return None;
+    };
+    let digits_from = end + skip;
+    let digits_to = run_end(text, digits_from, |b| b.is_ascii_digit());
+    (1..=6).contains(&(digits_to - digits_from)).then_some(digits_to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        scan(text.as_bytes(), &mut out);
+        out.iter().map(|f| (f.entity.to_string(), &text[f.start..f.end])).collect()
+    }
+
+    #[test]
+    fn finds_numbers() {
+        let cases = [
+            ("card=4111 1111 1111 1111 ok", "CREDIT_CARD", "4111 1111 1111 1111"),
+            ("amex 3499-901459-11394.", "CREDIT_CARD", "3499-901459-11394"),
+            ("ssn=408-98-3129", "US_SSN", "408-98-3129"),
+            ("ssn 389215021 x", "US_SSN", "389215021"),
+            ("from (629)752-2429x3267 about", "PHONE_NUMBER", "(629)752-2429x3267"),
+            ("phone=+44(0)116 4960931 plan", "PHONE_NUMBER", "+44(0)116 4960931"),
+            ("tel +49(0) 622925879", "PHONE_NUMBER", "+49(0) 622925879"),
+            ("phone=9083999845 plan", "PHONE_NUMBER", "9083999845"),
+            ("call 06181 62636 now", "PHONE_NUMBER", "06181 62636"),
+            ("to +1-252-639-9098x064 from", "PHONE_NUMBER", "+1-252-639-9098x064"),
+            ("iban=NL04 WFSG 6842 6851 79 amount", "IBAN_CODE", "NL04 WFSG 6842 6851 79"),
+            ("iban=GB20NEGP94912191172495 x", "IBAN_CODE", "GB20NEGP94912191172495"),
+            ("ip=fc9e:c068:234:6d8:1bec:6ad7:27be:5d0e mfa", "IP_ADDRESS", "fc9e:c068:234:6d8:1bec:6ad7:27be:5d0e"),
+            ("from 192.168.87.82:8080", "IP_ADDRESS", "192.168.87.82"),
+            ("mac 00:1a:2B:3c:4d:5e up", "MAC_ADDRESS", "00:1a:2B:3c:4d:5e"),
+            ("mac aa-1b-2c-3d-4e-5f up", "MAC_ADDRESS", "aa-1b-2c-3d-4e-5f"),
+        ];
+        for (text, entity, value) in cases {
+            assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn rejects_look_alikes() {
+        for text in [
+            "order 4111111111111112 shipped",
+            "version 1.2.3.4.5",
+            "id 550e8400-e29b-41d4-a716-446655440000",
+            "sha 3f786850e387550fdab836ed7e6dc881de23001b",
+            "2026-10-24T12:00:00.123Z took 250ms",
+            "[24/Oct/2026:12:00:00 +0000] 200 5123",
+            "ssn=666-12-3456 and 000-12-3456",
+            "order 1234567 total 12.50",
+            "at 12:30:45 the build 20261024 ran",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+}

@@ -1,0 +1,493 @@
+//! Detectors anchored on keywords and fixed prefixes: cloud and SaaS tokens, JWTs, PEM blocks,
+//! bearer tokens, credentials in URLs and `password=` style assignments; and e-mail addresses
+//! (anchored on `@`).
+//!
+//! One case-insensitive Aho-Corasick pass finds every keyword; each hit runs one small matcher
+//! (a hand-written prefix check, or for assignments an anchored regex on a bounded window), so
+//! text without keywords costs one SIMD-accelerated pass.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::finding::{Finding, entities as e};
+use super::validate::{is_word, jwt_header};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    AwsId,
+    Github,
+    GithubPat,
+    Slack,
+    SlackWebhook,
+    Stripe,
+    Google,
+    Jwt,
+    Pem,
+    Bearer,
+    Scheme,
+    Assign,
+}
+
+/// Keywords matched exactly (fixed token prefixes).
+const PREFIXES: &[(&str, Kind)] = &[
+    ("AKIA", Kind::AwsId),
+    ("ASIA", Kind::AwsId),
+    ("ABIA", Kind::AwsId),
+    ("ACCA", Kind::AwsId),
+    ("ghp_", Kind::Github),
+    ("gho_", Kind::Github),
+    ("ghs_", Kind::Github),
+    ("ghu_", Kind::Github),
+    ("ghr_", Kind::Github),
+    ("github_pat_", Kind::GithubPat),
+    ("xox", Kind::Slack),
+    ("hooks.slack.com/services/", Kind::SlackWebhook),
+    ("sk_live_", Kind::Stripe),
+    ("sk_test_", Kind::Stripe),
+    ("rk_live_", Kind::Stripe),
+    ("rk_test_", Kind::Stripe),
+    ("AIza", Kind::Google),
+    ("eyJ", Kind::Jwt),
+    ("-----BEGIN", Kind::Pem),
+    ("://", Kind::Scheme),
+];
+
+/// Keywords matched in lower case, UPPER case and Capitalized (a case-sensitive automaton over
+/// these variants keeps the SIMD prefilter, which case-insensitive matching would lose), plus
+/// common camelCase spellings.
+const WORDS: &[(&str, Kind)] = &[
+    ("bearer", Kind::Bearer),
+    ("passw", Kind::Assign),
+    ("passphrase", Kind::Assign),
+    ("secret", Kind::Assign),
+    ("api_key", Kind::Assign),
+    ("api-key", Kind::Assign),
+    ("apikey", Kind::Assign),
+    ("token", Kind::Assign),
+    ("private_key", Kind::Assign),
+    ("authorization", Kind::Assign),
+];
+const CAMEL: &[(&str, Kind)] = &[("apiKey", Kind::Assign), ("ApiKey", Kind::Assign), ("privateKey", Kind::Assign)];
+
+fn capitalized(word: &str) -> String {
+    let mut out = word.to_owned();
+    out[..1].make_ascii_uppercase();
+    out
+}
+
+/// URL schemes whose credentials are reported as `CONNECTION_STRING`.
+const DB_SCHEMES: &[&str] = &[
+    "postgres",
+    "postgresql",
+    "mysql",
+    "mariadb",
+    "mongodb",
+    "mongodb+srv",
+    "redis",
+    "rediss",
+    "amqp",
+    "amqps",
+    "mssql",
+    "sqlserver",
+    "oracle",
+    "cassandra",
+    "clickhouse",
+    "couchdb",
+    "neo4j",
+    "memcached",
+];
+
+struct Compiled {
+    keywords: AhoCorasick,
+    kinds: Vec<Kind>,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut kinds = Vec::new();
+        for (word, kind) in PREFIXES.iter().chain(CAMEL) {
+            patterns.push((*word).to_owned());
+            kinds.push(*kind);
+        }
+        for (word, kind) in WORDS {
+            for variant in [word.to_string(), word.to_ascii_uppercase(), capitalized(word)] {
+                patterns.push(variant);
+                kinds.push(*kind);
+            }
+        }
+        let keywords = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}"));
+        Compiled { keywords, kinds }
+    })
+}
+
+/// Compiles the built-in matchers now (they are otherwise compiled on first use).
+pub(crate) fn warm_up() {
+    compiled();
+}
+
+/// Appends the keyword-anchored findings of `text` to `out`.
+pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
+    let compiled = compiled();
+    let mut pem_end: Option<Option<usize>> = None;
+    let mut assigned_until = 0;
+    for hit in compiled.keywords.find_iter(text) {
+        let kind = compiled.kinds[hit.pattern().as_usize()];
+        if kind == Kind::Assign && hit.start() < assigned_until {
+            continue; // inside the value of the previous assignment
+        }
+        let s = hit.start();
+        let found = match kind {
+            Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                .map(|end| Finding::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
+            Kind::Github => prefixed(text, s, 4, 36, 255, |b| b.is_ascii_alphanumeric())
+                .map(|end| Finding::new(e::GITHUB_TOKEN, s, end, 1.0)),
+            Kind::GithubPat => {
+                prefixed(text, s, 11, 22, 255, is_word).map(|end| Finding::new(e::GITHUB_TOKEN, s, end, 1.0))
+            }
+            Kind::Slack => slack_token(text, s),
+            Kind::SlackWebhook => slack_webhook(text, s),
+            Kind::Stripe => prefixed(text, s, 8, 20, 255, |b| b.is_ascii_alphanumeric())
+                .map(|end| Finding::new(e::STRIPE_KEY, s, end, 1.0)),
+            Kind::Google => prefixed(text, s, 4, 35, 35, |b| is_word(b) || b == b'-')
+                .map(|end| Finding::new(e::GOOGLE_API_KEY, s, end, 1.0)),
+            Kind::Jwt => jwt(text, s),
+            Kind::Pem => pem(text, s, &mut pem_end),
+            Kind::Bearer => bearer(text, s),
+            Kind::Scheme => url_credentials(text, s),
+            Kind::Assign => {
+                let found = aws_secret(text, s).or_else(|| assignment(text, hit.end()));
+                assigned_until = found.as_ref().map_or(assigned_until, |f| f.end);
+                found
+            }
+        };
+        out.extend(found);
+    }
+}
+
+fn byte_at(text: &[u8], i: usize) -> u8 {
+    text.get(i).copied().unwrap_or(b' ')
+}
+
+fn run_end(text: &[u8], from: usize, max: usize, class: impl Fn(u8) -> bool) -> usize {
+    let limit = text.len().min(from.saturating_add(max));
+    text[from..limit].iter().position(|b| !class(*b)).map_or(limit, |k| from + k)
+}
+
+fn starts_word(text: &[u8], s: usize) -> bool {
+    s == 0 || !is_word(text[s - 1])
+}
+
+/// A token made of a fixed prefix (`prefix_len` bytes) and `min..=max` bytes of `class`, standing
+/// alone (no word character before or after); returns its end.
+fn prefixed(
+    text: &[u8],
+    s: usize,
+    prefix_len: usize,
+    min: usize,
+    max: usize,
+    class: impl Fn(u8) -> bool,
+) -> Option<usize> {
+    let body = s + prefix_len;
+    let end = run_end(text, body, max + 1, &class);
+    let len = end - body;
+    (starts_word(text, s) && (min..=max).contains(&len) && !class(byte_at(text, end)) && !is_word(byte_at(text, end)))
+        .then_some(end)
+}
+
+/// The 40-character value after `…secret_access_key` / `SecretAccessKey`.
+fn aws_secret(text: &[u8], s: usize) -> Option<Finding> {
+    let key_end = run_end(text, s, 64, is_word);
+    if !text[s..key_end].windows(6).any(|w| w.eq_ignore_ascii_case(b"access")) {
+        return None;
+    }
+    let key_end = run_end(text, key_end, 2, |b| b == b'"' || b == b'\'' || b == b'\\');
+    let mut i = run_end(text, key_end, 4, |b| b == b' ');
+    i = run_end(text, i, 2, |b| matches!(b, b'=' | b':' | b'>'));
+    i = run_end(text, i, 4, |b| matches!(b, b' ' | b'"' | b'\'' | b'\\'));
+    let class = |b: u8| b.is_ascii_alphanumeric() || b == b'/' || b == b'+';
+    let end = run_end(text, i, 41, class);
+    (i > key_end && end - i == 40).then(|| Finding::new(e::AWS_SECRET_KEY, i, end, 1.0))
+}
+
+fn slack_token(text: &[u8], s: usize) -> Option<Finding> {
+    let ok = matches!(byte_at(text, s + 3), b'b' | b'p' | b'a' | b'r' | b's' | b'e') && byte_at(text, s + 4) == b'-';
+    let end = run_end(text, s + 5, 255, |b| b.is_ascii_alphanumeric() || b == b'-');
+    (ok && starts_word(text, s) && end - (s + 5) >= 10).then(|| Finding::new(e::SLACK_TOKEN, s, end, 1.0))
+}
+
+fn slack_webhook(text: &[u8], s: usize) -> Option<Finding> {
+    let start = if s >= 8 && text[s - 8..s].eq_ignore_ascii_case(b"https://") { s - 8 } else { s };
+    let body = s + "hooks.slack.com/services/".len();
+    let end = run_end(text, body, 128, |b| is_word(b) || b == b'/');
+    (end - body >= 20).then(|| Finding::new(e::SLACK_WEBHOOK, start, end, 1.0))
+}
+
+fn jwt(text: &[u8], s: usize) -> Option<Finding> {
+    if !starts_word(text, s) || (s > 0 && text[s - 1] == b'.') {
+        return None;
+    }
+    let b64 = |b: u8| is_word(b) || b == b'-';
+    let header_end = run_end(text, s, 2048, b64);
+    if byte_at(text, header_end) != b'.' {
+        return None;
+    }
+    let payload_end = run_end(text, header_end + 1, 16384, b64);
+    if payload_end - header_end < 3 || byte_at(text, payload_end) != b'.' {
+        return None;
+    }
+    let end = run_end(text, payload_end + 1, 2048, b64);
+    jwt_header(&text[s..header_end]).then(|| Finding::new(e::JWT, s, end, 1.0))
+}
+
+/// A PEM private key block from `-----BEGIN … PRIVATE KEY-----` to its `-----END …-----` line
+/// (or to the end of the base64 body when the END line is missing). `next_end` caches the next
+/// `-----END` position across calls so repeated BEGIN lines cost linear time.
+fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Finding> {
+    let label_end = run_end(text, s + 10, 48, |b| b.is_ascii_uppercase() || b == b' ');
+    let header = &text[s..label_end];
+    if !header.ends_with(b"PRIVATE KEY") || !text[label_end..].starts_with(b"-----") {
+        return None;
+    }
+    let body = label_end + 5;
+    if next_end.is_none_or(|cached| cached.is_some_and(|at| at < body)) {
+        *next_end = Some(memchr::memmem::find(&text[body..], b"-----END").map(|k| body + k));
+    }
+    let end = match next_end.flatten().filter(|at| at - body <= 65536) {
+        Some(at) => {
+            let after = at + 8;
+            memchr::memmem::find(&text[after..text.len().min(after + 64)], b"-----").map_or(after, |j| after + j + 5)
+        }
+        None => run_end(text, body, 65536, |b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\\' | b'\r' | b'\n' | b' ')
+        }),
+    };
+    Some(Finding::new(e::PRIVATE_KEY, s, end, 1.0))
+}
+
+fn bearer(text: &[u8], s: usize) -> Option<Finding> {
+    if s > 0 && text[s - 1].is_ascii_alphabetic() {
+        return None;
+    }
+    let token = run_end(text, s + 6, 8, |b| b == b' ' || b == b'\t');
+    if token == s + 6 {
+        return None;
+    }
+    let end = run_end(text, token, 4096, |b| {
+        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
+    });
+    (end - token >= 8).then(|| Finding::new(e::BEARER_TOKEN, token, end, 0.9))
+}
+
+/// The password of `scheme://user:password@host`.
+fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
+    let mut scheme_start = s;
+    while scheme_start > 0 && s - scheme_start < 24 && {
+        let b = text[scheme_start - 1];
+        b.is_ascii_alphanumeric() || b == b'+' || b == b'.' || b == b'-'
+    } {
+        scheme_start -= 1;
+    }
+    let authority = s + 3;
+    let end = run_end(text, authority, 512, |b| {
+        !b.is_ascii_whitespace() && !matches!(b, b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`')
+    });
+    let at = memchr::memrchr(b'@', &text[authority..end])? + authority;
+    let colon = memchr::memchr(b':', &text[authority..at])? + authority;
+    let password = &text[colon + 1..at];
+    if password.is_empty() || is_placeholder(password) {
+        return None;
+    }
+    let scheme = &text[scheme_start..s];
+    let entity = if DB_SCHEMES.iter().any(|d| d.as_bytes().eq_ignore_ascii_case(scheme)) {
+        e::CONNECTION_STRING
+    } else {
+        e::URL_CREDENTIALS
+    };
+    Some(Finding::new(entity, colon + 1, at, 0.95))
+}
+
+/// The value of `password=…`, `"api_key": "…"`, `secret: …`, `Authorization: Basic …` (the
+/// keyword ends at `s`): an optional key suffix (`_key`, `_hash`…), an optional closing quote,
+/// `=`, `:`, `=>` or `:=`, then a quoted value (1–512 bytes) or a bare one (4–512 bytes).
+fn assignment(text: &[u8], s: usize) -> Option<Finding> {
+    let mut i = skip_key_suffix(text, s);
+    i += usize::from(byte_at(text, i) == b'\\');
+    i += usize::from(matches!(byte_at(text, i), b'"' | b'\''));
+    i = run_end(text, i, 4, |b| b == b' ' || b == b'\t');
+    let rest = &text[i..];
+    i += if rest.starts_with(b"=>") || rest.starts_with(b":=") {
+        2
+    } else if matches!(rest.first(), Some(b'=' | b':')) {
+        1
+    } else {
+        return None;
+    };
+    i = run_end(text, i, 4, |b| b == b' ' || b == b'\t');
+    let (start, end) = if text[i..].starts_with(b"\\\"") {
+        quoted(text, i + 2, b"\\\"")?
+    } else if let Some(&quote) = text.get(i).filter(|b| matches!(b, b'"' | b'\'')) {
+        quoted(text, i + 1, &[quote])?
+    } else {
+        let start = skip_auth_scheme(text, i);
+        let end = run_end(text, start, 512, |b| {
+            !b.is_ascii_whitespace()
+                && !matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'>' | b')' | b']' | b'}')
+        });
+        if end - start < 4 {
+            return None;
+        }
+        (start, end)
+    };
+    (!is_placeholder(&text[start..end])).then(|| Finding::new(e::SECRET, start, end, 0.8))
+}
+
+fn skip_key_suffix(text: &[u8], s: usize) -> usize {
+    const SUFFIXES: &[&[u8]] = &[b"key", b"value", b"hash", b"string", b"secret", b"token", b"ord", b"d"];
+    let mut i = s;
+    for round in 0..2 {
+        let sep = usize::from(matches!(byte_at(text, i), b'_' | b'-'));
+        let rest = &text[(i + sep).min(text.len())..];
+        let found = SUFFIXES
+            .iter()
+            .filter(|suffix| round == 0 && sep == 0 || suffix.len() > 1 && **suffix != b"ord")
+            .find(|suffix| rest.len() >= suffix.len() && rest[..suffix.len()].eq_ignore_ascii_case(suffix));
+        match found {
+            Some(suffix) => i += sep + suffix.len(),
+            None => break,
+        }
+    }
+    i
+}
+
+fn skip_auth_scheme(text: &[u8], i: usize) -> usize {
+    for scheme in [&b"bearer"[..], b"basic", b"token"] {
+        let end = i + scheme.len();
+        if text.len() > end && text[i..end].eq_ignore_ascii_case(scheme) && text[end].is_ascii_whitespace() {
+            return run_end(text, end, 8, |b| b.is_ascii_whitespace());
+        }
+    }
+    i
+}
+
+/// A value from `start` up to `close` (1–512 bytes, no line break); returns its span.
+fn quoted(text: &[u8], start: usize, close: &[u8]) -> Option<(usize, usize)> {
+    let window = &text[start..text.len().min(start + 513 + close.len())];
+    let k = memchr::memmem::find(window, close)?;
+    let value = &window[..k];
+    ((1..=512).contains(&k) && !value.contains(&b'\n') && !value.contains(&b'\r')).then_some((start, start + k))
+}
+
+/// Values that are already redacted or are not secrets (`null`, `true`, `***`, `${VAR}`).
+fn is_placeholder(value: &[u8]) -> bool {
+    const WORDS: &[&[u8]] = &[b"null", b"none", b"nil", b"true", b"false", b"undefined", b"redacted"];
+    matches!(value.first(), Some(b'[' | b'<' | b'*' | b'$' | b'{' | b'%'))
+        || WORDS.iter().any(|w| w.eq_ignore_ascii_case(value))
+        || value.iter().all(|b| *b == b'*' || *b == b'x' || *b == b'X')
+}
+
+/// Appends the e-mail addresses of `text` (anchored on `@`, domain with a letters-only TLD) to
+/// `out`; the `user:password@host` of a URL is not an address.
+pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
+    // bytes >= 0x80 are the non-ASCII letters of internationalised addresses (RFC 6531)
+    let local = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    for at in memchr::memchr_iter(b'@', text) {
+        let mut s = at;
+        while s > 0 && at - s < 64 && local(text[s - 1]) {
+            s -= 1;
+        }
+        while s < at && (text[s] == b'.' || text[s] & 0xC0 == 0x80) {
+            s += 1;
+        }
+        let mut end = run_end(text, at + 1, 254, |b| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.' || b == b'-');
+        while end > at + 1 && (matches!(text[end - 1], b'.' | b'-') || text.get(end).is_some_and(|b| b & 0xC0 == 0x80))
+        {
+            end -= 1;
+        }
+        if s == at || !valid_domain(&text[at + 1..end]) || inside_url(text, s) {
+            continue;
+        }
+        out.push(Finding::new(e::EMAIL_ADDRESS, s, end, 1.0));
+    }
+}
+
+fn valid_domain(domain: &[u8]) -> bool {
+    let mut labels = 0;
+    let mut last: &[u8] = &[];
+    for label in domain.split(|b| *b == b'.') {
+        if label.is_empty() || label.len() > 63 || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            return false;
+        }
+        labels += 1;
+        last = label;
+    }
+    labels >= 2 && last.len() >= 2 && last.iter().all(u8::is_ascii_alphabetic)
+}
+
+fn inside_url(text: &[u8], s: usize) -> bool {
+    if s == 0 || !matches!(text[s - 1], b':' | b'/') {
+        return false;
+    }
+    let from = s.saturating_sub(256);
+    let token_start = text[from..s].iter().rposition(u8::is_ascii_whitespace).map_or(from, |k| from + k);
+    memchr::memmem::find(&text[token_start..s], b"://").is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        scan(text.as_bytes(), &mut out);
+        scan_emails(text.as_bytes(), &mut out);
+        let out = crate::redaction::finding::resolve(text, out);
+        out.iter().map(|f| (f.entity.to_string(), &text[f.start..f.end])).collect()
+    }
+
+    #[test]
+    fn finds_secrets() {
+        let cases = [
+            ("key AKIAQX7B3K9Z2M4N8P1R used", "AWS_ACCESS_KEY", "AKIAQX7B3K9Z2M4N8P1R"),
+            (
+                "tok=ghp_Zq3xYw8Tn2Lk5Vb7Mc9Rd1Hs4Jf6Pg0Ae2Bt ok",
+                "GITHUB_TOKEN",
+                "ghp_Zq3xYw8Tn2Lk5Vb7Mc9Rd1Hs4Jf6Pg0Ae2Bt",
+            ),
+            ("conn postgres://app:s3cr3t-pw@db.internal:5432/app", "CONNECTION_STRING", "s3cr3t-pw"),
+            ("mail jane.doe@example.co.uk.", "EMAIL_ADDRESS", "jane.doe@example.co.uk"),
+            ("Authorization: Bearer abcdefgh12345678", "BEARER_TOKEN", "abcdefgh12345678"),
+            (r#"{"password": "hunter2 two"}"#, "SECRET", "hunter2 two"),
+            ("DB_PASSWORD=Tr0ub4dor&3", "SECRET", "Tr0ub4dor"),
+            ("password_hash: 'abc$def'", "SECRET", "abc$def"),
+            (
+                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+                "AWS_SECRET_KEY",
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            ),
+            (r#"{\"passwd\":\"pa ss\"}"#, "SECRET", "pa ss"),
+        ];
+        for (text, entity, value) in cases {
+            assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn ignores_look_alikes() {
+        for text in [
+            "password reset sent to the user",
+            "password=******** token=null",
+            "see https://example.com/a@b path",
+            "max_tokens=4096 passwordless=true",
+            "AKIA is a prefix",
+            "eyJnotajwt.abc.def",
+        ] {
+            assert_eq!(found(text), vec![], "{text}");
+        }
+    }
+}

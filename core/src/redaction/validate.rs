@@ -1,0 +1,267 @@
+//! Validators that reject look-alikes: checksums (Luhn, mod-97), number ranges (SSN, card
+//! prefixes, country codes) and structure (JWT header). Each takes the candidate's characters
+//! only; they never allocate on the failing path.
+
+use base64::Engine as _;
+
+/// Whether a byte can continue a word (letters, digits, `_`).
+pub(crate) fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The Luhn check over ASCII digits.
+pub(crate) fn luhn(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, d) in digits.iter().rev().enumerate() {
+        let mut v = u32::from(d - b'0');
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+/// Whether 13–19 digits start with an issuer prefix of a card network and have its length.
+pub(crate) fn card_prefix(digits: &[u8]) -> bool {
+    let n = digits.len();
+    let p = |k: usize| digits[..k].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    match digits[0] {
+        b'4' => matches!(n, 13 | 16 | 19),                // Visa
+        b'5' => (51..=55).contains(&p(2)) && n == 16,     // Mastercard
+        b'2' => (2221..=2720).contains(&p(4)) && n == 16, // Mastercard 2-series
+        b'3' => {
+            matches!(p(2), 34 | 37) && n == 15                                    // Amex
+            || p(2) == 35 && (16..=19).contains(&n)                                     // JCB
+            || matches!(p(2), 30 | 36 | 38 | 39) && (14..=19).contains(&n)
+        } // Diners
+        b'6' => p(4) == 6011 || p(2) == 65 || (644..=649).contains(&p(3)) || p(2) == 62, // Discover, UnionPay
+        _ => false,
+    }
+}
+
+/// US SSN ranges: area not 000, 666 or 900–999; group not 00; serial not 0000; not a
+/// well-known sample number.
+pub(crate) fn ssn(digits: &[u8]) -> bool {
+    if digits.len() != 9 {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| digits[r].iter().fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+    let (area, group, serial) = (num(0..3), num(3..5), num(5..9));
+    let all_same = digits.iter().all(|d| *d == digits[0]);
+    area != 0
+        && area != 666
+        && area < 900
+        && group != 0
+        && serial != 0
+        && !all_same
+        && digits != b"123456789"
+        && digits != b"078051120"
+}
+
+/// The IBAN length of a country (ISO 13616 registry, the countries in common use).
+pub(crate) fn iban_expected_len(country: &[u8]) -> Option<usize> {
+    const TABLE: &[(&[u8; 2], usize)] = &[
+        (b"AD", 24),
+        (b"AE", 23),
+        (b"AL", 28),
+        (b"AT", 20),
+        (b"AZ", 28),
+        (b"BA", 20),
+        (b"BE", 16),
+        (b"BG", 22),
+        (b"BH", 22),
+        (b"BR", 29),
+        (b"CH", 21),
+        (b"CR", 22),
+        (b"CY", 28),
+        (b"CZ", 24),
+        (b"DE", 22),
+        (b"DK", 18),
+        (b"DO", 28),
+        (b"EE", 20),
+        (b"EG", 29),
+        (b"ES", 24),
+        (b"FI", 18),
+        (b"FO", 18),
+        (b"FR", 27),
+        (b"GB", 22),
+        (b"GE", 22),
+        (b"GI", 23),
+        (b"GL", 18),
+        (b"GR", 27),
+        (b"GT", 28),
+        (b"HR", 21),
+        (b"HU", 28),
+        (b"IE", 22),
+        (b"IL", 23),
+        (b"IS", 26),
+        (b"IT", 27),
+        (b"JO", 30),
+        (b"KW", 30),
+        (b"KZ", 20),
+        (b"LB", 28),
+        (b"LI", 21),
+        (b"LT", 20),
+        (b"LU", 20),
+        (b"LV", 21),
+        (b"MC", 27),
+        (b"MD", 24),
+        (b"ME", 22),
+        (b"MK", 19),
+        (b"MR", 27),
+        (b"MT", 31),
+        (b"MU", 30),
+        (b"NL", 18),
+        (b"NO", 15),
+        (b"PK", 24),
+        (b"PL", 28),
+        (b"PS", 29),
+        (b"PT", 25),
+        (b"QA", 29),
+        (b"RO", 24),
+        (b"RS", 22),
+        (b"SA", 24),
+        (b"SE", 24),
+        (b"SI", 19),
+        (b"SK", 24),
+        (b"SM", 27),
+        (b"TN", 24),
+        (b"TR", 26),
+        (b"UA", 29),
+        (b"VG", 24),
+        (b"XK", 20),
+    ];
+    TABLE.iter().find(|(c, _)| c.as_slice() == country).map(|(_, n)| *n)
+}
+
+/// The ISO 7064 mod-97 check of a compact IBAN (uppercase letters and digits).
+pub(crate) fn iban_mod97(iban: &[u8]) -> bool {
+    if iban.len() < 5 {
+        return false;
+    }
+    let mut rem = 0u32;
+    for &c in iban[4..].iter().chain(&iban[..4]) {
+        rem = match c {
+            b'0'..=b'9' => (rem * 10 + u32::from(c - b'0')) % 97,
+            b'A'..=b'Z' => (rem * 100 + u32::from(c - b'A' + 10)) % 97,
+            _ => return false,
+        };
+    }
+    rem == 1
+}
+
+/// The length of the country calling code at the start of `digits` (E.164), if it is assigned.
+pub(crate) fn country_code_len(digits: &[u8]) -> Option<usize> {
+    let d = |i: usize| digits.get(i).map(|b| b - b'0');
+    let (a, b) = (d(0)?, d(1)?);
+    let two = a * 10 + b;
+    match a {
+        1 | 7 => Some(1),
+        2 => match b {
+            0 | 7 => Some(2),
+            _ => Some(3),
+        },
+        3 => match b {
+            0..=4 | 6 | 9 => Some(2),
+            _ => Some(3),
+        },
+        4 => match b {
+            2 => Some(3),
+            _ => Some(2),
+        },
+        5 => match b {
+            1..=8 => Some(2),
+            _ => Some(3),
+        },
+        6 => match b {
+            0..=6 => Some(2),
+            _ => Some(3),
+        },
+        8 => match two {
+            81 | 82 | 84 | 86 => Some(2),
+            _ => Some(3),
+        },
+        9 => match b {
+            0..=5 | 8 => Some(2),
+            _ => Some(3),
+        },
+        _ => None,
+    }
+}
+
+/// Plausibility of an international number: a known country code and a national number of a
+/// length the country uses (NANP numbers must be `NXX NXX XXXX`).
+pub(crate) fn international_phone(digits: &[u8]) -> bool {
+    let Some(cc) = country_code_len(digits) else { return false };
+    let national = &digits[cc..];
+    match &digits[..cc] {
+        b"1" => nanp(national),
+        b"44" => (9..=10).contains(&national.len()) && national[0] != b'0',
+        b"49" => (6..=13).contains(&national.len()) && national[0] != b'0',
+        _ => (6..=12).contains(&national.len()) && national[0] != b'0',
+    }
+}
+
+/// A North American number: 10 digits, area and exchange starting 2–9.
+pub(crate) fn nanp(national: &[u8]) -> bool {
+    national.len() == 10 && national[0] >= b'2' && national[3] >= b'2' && !(national[1] == b'1' && national[2] == b'1')
+}
+
+/// Whether a base64url segment decodes to a JSON object (a JWT header).
+pub(crate) fn jwt_header(segment: &[u8]) -> bool {
+    let engine = base64::engine::general_purpose::GeneralPurpose::new(
+        &base64::alphabet::URL_SAFE,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    match engine.decode(segment) {
+        Ok(bytes) => matches!(serde_json::from_slice::<serde_json::Value>(&bytes), Ok(serde_json::Value::Object(_))),
+        Err(_) => false,
+    }
+}
+
+/// Whether one of `keywords` (lowercase) occurs in the `window` bytes before `pos`.
+pub(crate) fn context_before(text: &[u8], pos: usize, window: usize, keywords: &[&str]) -> bool {
+    let from = pos.saturating_sub(window);
+    let hay = &text[from..pos];
+    keywords.iter().any(|k| hay.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checksums() {
+        assert!(luhn(b"4111111111111111"));
+        assert!(!luhn(b"4111111111111112"));
+        assert!(card_prefix(b"4111111111111111"));
+        assert!(card_prefix(b"2221000000000009"));
+        assert!(!card_prefix(b"9111111111111111"));
+        assert!(iban_mod97(b"DE89370400440532013000"));
+        assert!(!iban_mod97(b"DE89370400440532013001"));
+        assert_eq!(iban_expected_len(b"GB"), Some(22));
+    }
+
+    #[test]
+    fn ssn_ranges() {
+        assert!(ssn(b"536220987"));
+        for bad in [&b"000220987"[..], b"666220987", b"936220987", b"536000987", b"536220000", b"111111111"] {
+            assert!(!ssn(bad), "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    #[test]
+    fn phones() {
+        assert!(international_phone(b"14155552671"));
+        assert!(international_phone(b"442079460958"));
+        assert!(international_phone(b"4930123456"));
+        assert!(!international_phone(b"10123456789"));
+        assert!(jwt_header(b"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"));
+        assert!(!jwt_header(b"eyJub3QganNvbg"));
+    }
+}
