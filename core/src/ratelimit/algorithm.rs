@@ -224,23 +224,41 @@ pub fn apply(step: &Step, previous: Option<State>) -> (Outcome, Option<State>) {
         Kind::SlidingWindow => sliding(spec, previous, eff, step.cost),
         Kind::TokenBucket => bucket(spec, previous, eff, step.cost),
         Kind::Burst => burst(spec, previous, eff, step.cost),
-        Kind::Marker => {
-            let until = previous.map_or(0, |s| s.a);
-            let until = if step.cost > 0 { until.max(eff + spec.period_ms) } else { until };
-            (eff < until, State { a: until, b: 0, t: eff })
-        }
+        Kind::Marker => marker(spec, previous, eff, step.cost),
     };
-    let write = step.commit && step.cost > 0 && (allowed || spec.kind == Kind::Marker);
+    if spec.kind == Kind::Marker {
+        // b: 1 inside, 0 outside; 2 is returned (never stored) by the step that closes the box.
+        let write = step.commit && (step.cost > 0 || state.b == MARKER_CLOSED);
+        let stored = State { b: if state.b == MARKER_CLOSED { 0 } else { state.b }, ..state };
+        return (Outcome { allowed, state }, write.then_some(stored));
+    }
+    let write = step.commit && step.cost > 0 && allowed;
     if write {
         match spec.kind {
-            Kind::FixedWindow => state.a += step.cost,
+            Kind::FixedWindow | Kind::Burst => state.a += step.cost,
             Kind::SlidingWindow => state.b += step.cost,
             Kind::TokenBucket => state.a -= step.cost * TOKEN_SCALE,
-            Kind::Burst => state.a += step.cost,
             Kind::Marker => {}
         }
     }
     (Outcome { allowed, state }, write.then_some(state))
+}
+
+/// The marker flag a step returns when it saw the penalty box close.
+pub const MARKER_CLOSED: i64 = 2;
+
+fn marker(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
+    let prev = previous.unwrap_or_default();
+    let (mut until, mut flag) = (prev.a, prev.b);
+    if cost > 0 {
+        if eff >= until {
+            until = eff + spec.period_ms;
+        }
+        flag = 1;
+    } else if flag == 1 && eff >= until {
+        flag = MARKER_CLOSED;
+    }
+    (eff < until, State { a: until, b: flag, t: eff })
 }
 
 fn fixed(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
@@ -383,6 +401,6 @@ pub fn forget_at(spec: &LimitSpec, state: &State) -> i64 {
             state.t + (missing + w - 1) / w
         }
         Kind::Burst => state.b + w + spec.extra,
-        Kind::Marker => state.a,
+        Kind::Marker => state.a + w,
     }
 }

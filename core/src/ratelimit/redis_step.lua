@@ -42,13 +42,20 @@ elseif kind == 4 then
   if not (has and eff < b + period + extra) then a, b = 0, eff end
   allowed = eff < b + period and a + cost <= cap
 else
-  if cost > 0 and a < eff + period then a = eff + period end
-  b = 0
+  if not has then a, b = 0, 0 end
+  if cost > 0 then
+    if eff >= a then a = eff + period end
+    b = 1
+  elseif b == 1 and eff >= a then
+    b = 2
+  end
   allowed = eff < a
 end
 t = eff
 
-if commit == 1 and cost > 0 and (allowed or kind == 5) then
+local reply_b = b
+if kind == 5 and b == 2 then b = 0 end
+if commit == 1 and ((kind == 5 and (cost > 0 or reply_b == 2)) or (kind ~= 5 and cost > 0 and allowed)) then
   if kind == 1 or kind == 4 then a = a + cost elseif kind == 2 then b = b + cost elseif kind == 3 then a = a - cost * 1000 end
   local forget
   if kind == 1 then forget = (idiv(t, period) + 1) * period
@@ -58,9 +65,9 @@ if commit == 1 and cost > 0 and (allowed or kind == 5) then
     if missing < 0 then missing = 0 end
     forget = t + idiv(missing + period - 1, period)
   elseif kind == 4 then forget = b + period + extra
-  else forget = a end
+  else forget = a + period end
   local ttl = forget - now
   if ttl < 1 then ttl = 1 end
   redis.call('SET', KEYS[1], fmt(a) .. ':' .. fmt(b) .. ':' .. fmt(t) .. ':' .. fmt(forget), 'PX', fmt(ttl))
 end
-return {allowed and 1 or 0, fmt(a), fmt(b), fmt(t)}
+return {allowed and 1 or 0, fmt(a), fmt(reply_b), fmt(t)}
