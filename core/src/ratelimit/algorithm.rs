@@ -232,8 +232,9 @@ pub fn apply(step: &Step, previous: Option<State>) -> (Outcome, Option<State>) {
         let stored = State { b: if state.b == MARKER_CLOSED { 0 } else { state.b }, ..state };
         return (Outcome { allowed, state }, write.then_some(stored));
     }
-    let write = step.commit && step.cost > 0 && allowed;
-    if write {
+    // A counted step is written even when refused, so the key's time never goes back.
+    let write = step.commit && step.cost > 0;
+    if write && allowed {
         match spec.kind {
             Kind::FixedWindow | Kind::Burst => state.a += step.cost,
             Kind::SlidingWindow => state.b += step.cost,

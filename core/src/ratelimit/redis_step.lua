@@ -55,8 +55,10 @@ t = eff
 
 local reply_b = b
 if kind == 5 and b == 2 then b = 0 end
-if commit == 1 and ((kind == 5 and (cost > 0 or reply_b == 2)) or (kind ~= 5 and cost > 0 and allowed)) then
-  if kind == 1 or kind == 4 then a = a + cost elseif kind == 2 then b = b + cost elseif kind == 3 then a = a - cost * 1000 end
+if commit == 1 and ((kind == 5 and (cost > 0 or reply_b == 2)) or (kind ~= 5 and cost > 0)) then
+  if allowed and kind ~= 5 then
+    if kind == 1 or kind == 4 then a = a + cost elseif kind == 2 then b = b + cost elseif kind == 3 then a = a - cost * 1000 end
+  end
   local forget
   if kind == 1 then forget = (idiv(t, period) + 1) * period
   elseif kind == 2 then forget = (idiv(t, period) + 2) * period
