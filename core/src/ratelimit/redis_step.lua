@@ -53,9 +53,9 @@ else
 end
 t = eff
 
-local reply_b = b
-if kind == 5 and b == 2 then b = 0 end
-if commit == 1 and ((kind == 5 and (cost > 0 or reply_b == 2)) or (kind ~= 5 and cost > 0)) then
+local closing = kind == 5 and b == 2
+if closing then b = 0 end
+if commit == 1 and ((kind == 5 and (cost > 0 or closing)) or (kind ~= 5 and cost > 0)) then
   if allowed and kind ~= 5 then
     if kind == 1 or kind == 4 then a = a + cost elseif kind == 2 then b = b + cost elseif kind == 3 then a = a - cost * 1000 end
   end
@@ -72,4 +72,6 @@ if commit == 1 and ((kind == 5 and (cost > 0 or reply_b == 2)) or (kind ~= 5 and
   if ttl < 1 then ttl = 1 end
   redis.call('SET', KEYS[1], fmt(a) .. ':' .. fmt(b) .. ':' .. fmt(t) .. ':' .. fmt(forget), 'PX', fmt(ttl))
 end
+local reply_b = b
+if closing then reply_b = 2 end
 return {allowed and 1 or 0, fmt(a), fmt(reply_b), fmt(t)}
