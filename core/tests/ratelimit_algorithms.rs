@@ -203,7 +203,8 @@ fn sliding_window_counter_is_within_one_percent_of_an_exact_log() {
     for _ in 0..REQUESTS {
         let std::cmp::Reverse((now, c)) = heap.pop().unwrap();
         // Cloudflare's method: every request counted by both.
-        let (counted, write) = algorithm::apply(&Step { spec: counting, cost: 1, now_ms: now, commit: true }, all_state[c]);
+        let (counted, write) =
+            algorithm::apply(&Step { spec: counting, cost: 1, now_ms: now, commit: true }, all_state[c]);
         let before = counted.state;
         all_state[c] = write;
         let elapsed = before.t - before.t.div_euclid(window) * window;

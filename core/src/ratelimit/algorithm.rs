@@ -297,11 +297,7 @@ fn bucket(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
             let missing = full - prev.a;
             let elapsed = eff - prev.t;
             let rate = spec.period_ms;
-            if missing <= 0 || elapsed >= (missing + rate - 1) / rate {
-                full
-            } else {
-                prev.a + elapsed * rate
-            }
+            if missing <= 0 || elapsed >= (missing + rate - 1) / rate { full } else { prev.a + elapsed * rate }
         }
     };
     (tokens >= cost * TOKEN_SCALE, State { a: tokens, b: 0, t: eff })

@@ -40,7 +40,12 @@ impl Analytics {
         if !map.contains_key(&key) && map.len() >= MAX_TRACKED_ENTITIES {
             return;
         }
-        let stats = map.entry(key).or_insert(EntityStats { limited: 0, seen: 0, policy: policy.to_owned(), last_limited_ms: now_ms });
+        let stats = map.entry(key).or_insert(EntityStats {
+            limited: 0,
+            seen: 0,
+            policy: policy.to_owned(),
+            last_limited_ms: now_ms,
+        });
         stats.limited += 1;
         stats.seen = stats.seen.max(used) + 1;
         stats.policy = policy.to_owned();
@@ -71,7 +76,11 @@ impl RateLimiter {
         let mut by_policy = BTreeMap::new();
         let (mut total, mut limited) = (0, 0);
         for policy in &policies {
-            let mut entry = PolicyAnalytics { policy_id: policy.id.clone(), policy_name: policy.name.clone(), ..Default::default() };
+            let mut entry = PolicyAnalytics {
+                policy_id: policy.id.clone(),
+                policy_name: policy.name.clone(),
+                ..Default::default()
+            };
             for (i, limit) in policy.limits.iter().enumerate() {
                 let Some(c) = counters.get(&(tenant.clone(), policy.id.clone(), i)) else { continue };
                 let (t, l) = (c.total.load(Ordering::Relaxed) as i64, c.limited.load(Ordering::Relaxed) as i64);

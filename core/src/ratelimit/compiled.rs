@@ -129,7 +129,11 @@ pub struct Objects {
 /// Counters survive snapshot rebuilds: keyed by (scope, policy id, limit index).
 pub type CounterMap = HashMap<(String, String, usize), Arc<Counters>>;
 
-pub(crate) fn compile_policy(scope: &str, policy: &RateLimitPolicy, counters: &mut CounterMap) -> Result<CompiledPolicy> {
+pub(crate) fn compile_policy(
+    scope: &str,
+    policy: &RateLimitPolicy,
+    counters: &mut CounterMap,
+) -> Result<CompiledPolicy> {
     let mut limits = Vec::with_capacity(policy.limits.len());
     for (i, limit) in policy.limits.iter().enumerate() {
         let field = format!("limits[{i}]");
@@ -158,9 +162,7 @@ fn compile_condition(i: usize, condition: &super::models::RuleCondition) -> Resu
     let field = format!("conditions[{i}]");
     let values = validate::condition_values(&field, condition)?;
     let nets = match condition.field {
-        ConditionField::IpRange => {
-            values.iter().map(|v| validate::ip_range(&field, v)).collect::<Result<Vec<_>>>()?
-        }
+        ConditionField::IpRange => values.iter().map(|v| validate::ip_range(&field, v)).collect::<Result<Vec<_>>>()?,
         _ => Vec::new(),
     };
     let globs = match condition.operator {
@@ -188,7 +190,9 @@ pub(crate) fn compile_rule(rule: &RateLimitRule, policy: Arc<CompiledPolicy>) ->
     validate::target(&rule.target)?;
     let value = match rule.target.value.as_deref() {
         None | Some("*") => ValueMatch::Any,
-        Some(v) if rule.target.target_type == RuleTargetType::Ip => ValueMatch::Net(validate::ip_range("target.value", v)?),
+        Some(v) if rule.target.target_type == RuleTargetType::Ip => {
+            ValueMatch::Net(validate::ip_range("target.value", v)?)
+        }
         Some(v) => ValueMatch::Exact(v.to_owned()),
     };
     let conditions = rule.conditions.iter().flatten().enumerate().map(|(i, c)| compile_condition(i, c));
@@ -300,7 +304,9 @@ impl Snapshot {
         }
         self.costs
             .iter()
-            .find(|c| (c.method == "*" || c.method.eq_ignore_ascii_case(request.method)) && c.path.is_match(request.endpoint))
+            .find(|c| {
+                (c.method == "*" || c.method.eq_ignore_ascii_case(request.method)) && c.path.is_match(request.endpoint)
+            })
             .map_or(1, |c| c.cost)
     }
 }

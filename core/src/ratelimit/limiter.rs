@@ -125,13 +125,12 @@ impl TenantScope {
     }
 }
 
-/// Mixes a sub-key number into a key (penalty marker, penalty counter, burst).
+/// Mixes a sub-key number into a key (penalty marker, burst).
 fn derive<'a>(key: &StateKey<'a>, n: u128) -> StateKey<'a> {
     StateKey { tenant: key.tenant, id: key.id ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835) }
 }
 
 const PENALTY_MARK: u128 = 1;
-const PENALTY_COUNT: u128 = 2;
 const BURST: u128 = 3;
 
 /// One evaluation in progress.
@@ -246,7 +245,14 @@ impl RateLimiter {
         Ok(snap)
     }
 
-    fn key_for<'t>(&self, eval: &Eval<'_, '_>, tenant: &'t str, rule: &CompiledRule, i: usize, limit: &CompiledLimit) -> Option<StateKey<'t>> {
+    fn key_for<'t>(
+        &self,
+        eval: &Eval<'_, '_>,
+        tenant: &'t str,
+        rule: &CompiledRule,
+        i: usize,
+        limit: &CompiledLimit,
+    ) -> Option<StateKey<'t>> {
         let mut hasher = KeyHasher::new(tenant).part(rule.id.as_bytes()).part(&(i as u32).to_le_bytes());
         for dim in &limit.dims {
             hasher = hasher.part(dimension_value(eval.request, tenant, dim)?.as_bytes());
@@ -266,9 +272,10 @@ impl RateLimiter {
             Err(err) if err.kind() == ErrorKind::Unavailable => {
                 if self.state.healthy.swap(false, Ordering::AcqRel) {
                     tracing::warn!(store = eval.store.kind(), error = %err, "rate-limit store unavailable");
-                    self.scope.publish("ratelimit.distributed_store.disconnected", || {
-                        json!({"type": eval.store.kind(), "error": err.user_message()})
-                    });
+                    self.scope.publish(
+                        "ratelimit.distributed_store.disconnected",
+                        || json!({"type": eval.store.kind(), "error": err.user_message()}),
+                    );
                 }
                 match self.state.settings().failure_mode {
                     FailureMode::Error => Err(err),
@@ -291,7 +298,6 @@ impl RateLimiter {
         spec.check_cost(units)?;
         let Some(base) = self.key_for(eval, eval.tenant, rule, i, limit) else { return Ok(None) };
         let policy = &rule.policy;
-        let mut key = base;
         let mut in_box = false;
         if let Some((marker, penalty_limit)) = policy.penalty {
             let step = Step { spec: marker, cost: 0, now_ms: eval.now_ms, commit: eval.commit };
@@ -299,22 +305,29 @@ impl RateLimiter {
                 return Ok(Some(self.degraded(eval, rule, limit)));
             };
             if mark.state.b == 2 {
-                self.scope.publish("ratelimit.penalty_box_exited", || json!({"policy_id": &*policy.id, "scope": limit.scope}));
+                self.scope.publish(
+                    "ratelimit.penalty_box_exited",
+                    || json!({"policy_id": &*policy.id, "scope": limit.scope}),
+                );
             }
             if mark.allowed {
                 in_box = true;
                 spec = spec.with_capacity(penalty_limit.min(spec.capacity()))?;
-                key = derive(&base, PENALTY_COUNT);
             }
         }
         let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
-        let Some(outcome) = self.step(eval, &key, &step)? else { return Ok(Some(self.degraded(eval, rule, limit))) };
+        let Some(outcome) = self.step(eval, &base, &step)? else { return Ok(Some(self.degraded(eval, rule, limit))) };
         let mut report = algorithm::report(&spec, &outcome, units);
         let mut allowed = outcome.allowed;
         let mut burst_remaining = None;
         if let Some(burst) = policy.burst {
             let use_burst = !allowed && units <= burst.capacity();
-            let step = Step { spec: burst, cost: if use_burst { units } else { 0 }, now_ms: eval.now_ms, commit: eval.commit && use_burst };
+            let step = Step {
+                spec: burst,
+                cost: if use_burst { units } else { 0 },
+                now_ms: eval.now_ms,
+                commit: eval.commit && use_burst,
+            };
             if let Some(b) = self.step(eval, &derive(&base, BURST), &step)? {
                 burst_remaining = Some(algorithm::report(&burst, &b, units).remaining);
                 if use_burst && b.allowed {
@@ -339,7 +352,13 @@ impl RateLimiter {
         Ok(Some(decision))
     }
 
-    fn enter_penalty_box(&self, eval: &Eval<'_, '_>, base: &StateKey<'_>, rule: &CompiledRule, limit: &CompiledLimit) -> Result<()> {
+    fn enter_penalty_box(
+        &self,
+        eval: &Eval<'_, '_>,
+        base: &StateKey<'_>,
+        rule: &CompiledRule,
+        limit: &CompiledLimit,
+    ) -> Result<()> {
         let Some((marker, penalty_limit)) = rule.policy.penalty else { return Ok(()) };
         let step = Step { spec: marker, cost: 1, now_ms: eval.now_ms, commit: true };
         if let Some(mark) = self.step(eval, &derive(base, PENALTY_MARK), &step)? {
@@ -404,7 +423,14 @@ impl RateLimiter {
     }
 
     /// Analytics counters and the approached / exceeded events of one counted limit.
-    fn record(&self, eval: &Eval<'_, '_>, rule: &CompiledRule, limit: &CompiledLimit, d: &RateLimitDecision, units: i64) {
+    fn record(
+        &self,
+        eval: &Eval<'_, '_>,
+        rule: &CompiledRule,
+        limit: &CompiledLimit,
+        d: &RateLimitDecision,
+        units: i64,
+    ) {
         limit.counters.total.fetch_add(1, Ordering::Relaxed);
         let policy = &rule.policy;
         if !d.allowed {
@@ -443,7 +469,11 @@ fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {
 }
 
 /// A dimension's value in a request (`None`: missing, so the limit does not apply).
-fn dimension_value<'a>(request: &RateLimitRequest<'a>, tenant: &'a str, dim: &super::validate::Dimension) -> Option<&'a str> {
+fn dimension_value<'a>(
+    request: &RateLimitRequest<'a>,
+    tenant: &'a str,
+    dim: &super::validate::Dimension,
+) -> Option<&'a str> {
     use super::validate::Dimension;
     match dim {
         Dimension::Tenant => Some(tenant),
@@ -466,7 +496,9 @@ fn most_restrictive(a: RateLimitDecision, b: RateLimitDecision) -> RateLimitDeci
         (true, false) => b,
         (false, true) => a,
         (false, false) => {
-            if (b.action == DecisionAction::Reject && a.action != DecisionAction::Reject) || b.retry_after > a.retry_after {
+            if (b.action == DecisionAction::Reject && a.action != DecisionAction::Reject)
+                || b.retry_after > a.retry_after
+            {
                 b
             } else {
                 a

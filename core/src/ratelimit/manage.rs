@@ -107,7 +107,8 @@ impl RateLimiter {
 
     /// One policy.
     pub fn get_policy(&self, policy_id: &str) -> Result<RateLimitPolicy> {
-        self.get(POLICIES, policy_id)?.ok_or_else(|| PlatformError::not_found(ErrorCode::PolicyNotFound, "policy", policy_id))
+        self.get(POLICIES, policy_id)?
+            .ok_or_else(|| PlatformError::not_found(ErrorCode::PolicyNotFound, "policy", policy_id))
     }
 
     /// Updates the given fields of a policy (`ratelimit.policy.updated`); takes effect on the next request.
@@ -194,8 +195,9 @@ impl RateLimiter {
             return Ok(());
         }
         let rules: Vec<RateLimitRule> = self.all(self.scope.scope(), RULES)?;
-        if let Some(other) =
-            rules.iter().find(|o| o.id != rule.id && o.is_active && o.target == rule.target && o.priority == rule.priority)
+        if let Some(other) = rules
+            .iter()
+            .find(|o| o.id != rule.id && o.is_active && o.target == rule.target && o.priority == rule.priority)
         {
             return Err(PlatformError::new(
                 ErrorCode::RuleConflict,
@@ -210,7 +212,8 @@ impl RateLimiter {
         params.page.validate()?;
         let mut all: Vec<RateLimitRule> = self.all(self.scope.scope(), RULES)?;
         all.retain(|r| {
-            params.is_active.is_none_or(|a| r.is_active == a) && params.policy_id.as_ref().is_none_or(|p| &r.policy_id == p)
+            params.is_active.is_none_or(|a| r.is_active == a)
+                && params.policy_id.as_ref().is_none_or(|p| &r.policy_id == p)
         });
         Ok(Page::from_vec(all, params.page))
     }
@@ -351,8 +354,11 @@ impl RateLimiter {
         }
         validate::text("reason", &request.reason, true)?;
         if let Some(active) = self.list_adjustments(rule_id)?.first() {
-            return Err(PlatformError::new(ErrorCode::AdjustmentActive, "an adjustment of this rule is already active")
-                .with_detail(format!("adjustment {}", active.id)));
+            return Err(PlatformError::new(
+                ErrorCode::AdjustmentActive,
+                "an adjustment of this rule is already active",
+            )
+            .with_detail(format!("adjustment {}", active.id)));
         }
         let policy = self.get_policy(&rule.policy_id)?;
         let now = self.scope.engine().now();
@@ -383,9 +389,9 @@ impl RateLimiter {
     /// Reverts an adjustment before its expiry (`ratelimit.adjustment.reverted`).
     pub fn revert_adjustment(&self, adjustment_id: &str) -> Result<()> {
         let found: Option<LimitAdjustment> = self.get(ADJUSTMENTS, adjustment_id)?;
-        let adjustment = found
-            .filter(|a| a.is_active)
-            .ok_or_else(|| PlatformError::not_found(ErrorCode::AdjustmentNotFound, "active adjustment", adjustment_id))?;
+        let adjustment = found.filter(|a| a.is_active).ok_or_else(|| {
+            PlatformError::not_found(ErrorCode::AdjustmentNotFound, "active adjustment", adjustment_id)
+        })?;
         self.deactivate(&self.scope.scope().clone(), ADJUSTMENTS, &adjustment.id, adjustment.clone(), "reverted")
     }
 
@@ -437,7 +443,9 @@ impl RateLimiter {
         let mut body = serde_json::to_value(&value).map_err(PlatformError::storage)?;
         body["is_active"] = Value::Bool(false);
         let engine = self.scope.engine();
-        engine.records().write(&WriteBatch::new().put(scope, collection, id, body.clone(), PutMode::Update), engine.now())?;
+        engine
+            .records()
+            .write(&WriteBatch::new().put(scope, collection, id, body.clone(), PutMode::Update), engine.now())?;
         self.state.invalidate(scope);
         let event = if collection == BYPASSES { "ratelimit.bypass.expired" } else { "ratelimit.adjustment.reverted" };
         let publisher = engine.scope(scope.clone())?;

@@ -125,7 +125,10 @@ pub fn limit_dimensions(field: &str, limit: &RateLimit) -> Result<Vec<Dimension>
 
 fn seconds_to_ms(field: &str, seconds: i64) -> Result<i64> {
     if seconds < 1 || seconds > MAX_WINDOW_MS / 1000 {
-        return Err(PlatformError::validation(field, format!("must be between 1 and {} seconds", MAX_WINDOW_MS / 1000)));
+        return Err(PlatformError::validation(
+            field,
+            format!("must be between 1 and {} seconds", MAX_WINDOW_MS / 1000),
+        ));
     }
     Ok(seconds * 1000)
 }
@@ -163,7 +166,8 @@ pub fn limit_spec(
 /// The burst spec of a policy.
 pub fn burst_spec(burst: &BurstConfig) -> Result<LimitSpec> {
     let window = seconds_to_ms("burst.burst_window_seconds", burst.burst_window_seconds)?;
-    let cooldown = if burst.cooldown_seconds == 0 { 0 } else { seconds_to_ms("burst.cooldown_seconds", burst.cooldown_seconds)? };
+    let cooldown =
+        if burst.cooldown_seconds == 0 { 0 } else { seconds_to_ms("burst.cooldown_seconds", burst.cooldown_seconds)? };
     LimitSpec::burst(burst.max_burst, window, cooldown)
 }
 

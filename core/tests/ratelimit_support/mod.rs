@@ -21,7 +21,9 @@ impl RedisServer {
     /// Starts redis-server on a free port; `None` (with a loud message) when it is not installed.
     pub fn start() -> Option<RedisServer> {
         if Command::new("redis-server").arg("--version").stdout(Stdio::null()).status().is_err() {
-            eprintln!("\n!!!!! SKIPPING REDIS TESTS: redis-server is not installed (apt-get install -y redis-server) !!!!!\n");
+            eprintln!(
+                "\n!!!!! SKIPPING REDIS TESTS: redis-server is not installed (apt-get install -y redis-server) !!!!!\n"
+            );
             return None;
         }
         let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -109,11 +111,23 @@ pub fn one_rule(
 
 /// One limit.
 pub fn limit(scope: RateLimitScope, max_requests: i64, window_seconds: i64) -> RateLimit {
-    RateLimit { scope, max_requests, window_seconds: Some(window_seconds), window_unit: None, key: None, cost_based: false }
+    RateLimit {
+        scope,
+        max_requests,
+        window_seconds: Some(window_seconds),
+        window_unit: None,
+        key: None,
+        cost_based: false,
+    }
 }
 
 /// A rule request.
-pub fn rule_request(policy_id: &str, target_type: RuleTargetType, value: Option<&str>, priority: i64) -> CreateRuleRequest {
+pub fn rule_request(
+    policy_id: &str,
+    target_type: RuleTargetType,
+    value: Option<&str>,
+    priority: i64,
+) -> CreateRuleRequest {
     CreateRuleRequest {
         name: "rule".into(),
         description: None,
