@@ -124,7 +124,7 @@ pub fn limit_dimensions(field: &str, limit: &RateLimit) -> Result<Vec<Dimension>
 }
 
 fn seconds_to_ms(field: &str, seconds: i64) -> Result<i64> {
-    if seconds < 1 || seconds > MAX_WINDOW_MS / 1000 {
+    if !(1..=MAX_WINDOW_MS / 1000).contains(&seconds) {
         return Err(PlatformError::validation(
             field,
             format!("must be between 1 and {} seconds", MAX_WINDOW_MS / 1000),
