@@ -29,7 +29,12 @@ fn limiter(algorithm: RateLimitAlgorithm) -> RateLimiter {
         cost_based: false,
     };
     let policy = rl
-        .create_policy(&CreatePolicyRequest { name: "bench".into(), limits: vec![limit], algorithm, ..Default::default() })
+        .create_policy(&CreatePolicyRequest {
+            name: "bench".into(),
+            limits: vec![limit],
+            algorithm,
+            ..Default::default()
+        })
         .unwrap();
     let target = RuleTarget { target_type: RuleTargetType::User, value: None, method: None, path_pattern: None };
     rl.create_rule(&CreateRuleRequest {
@@ -51,10 +56,14 @@ fn governor_quota() -> Quota {
 
 fn hot_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("hot_key");
-    for (name, algorithm) in [("sliding_window", RateLimitAlgorithm::SlidingWindow), ("token_bucket", RateLimitAlgorithm::TokenBucket)] {
+    for (name, algorithm) in
+        [("sliding_window", RateLimitAlgorithm::SlidingWindow), ("token_bucket", RateLimitAlgorithm::TokenBucket)]
+    {
         let rl = limiter(algorithm);
         let request = RateLimitRequest::new("/api/items", "GET").user("user-1");
-        group.bench_function(format!("ours/consume/{name}"), |b| b.iter(|| black_box(rl.consume(black_box(&request)).unwrap().allowed)));
+        group.bench_function(format!("ours/consume/{name}"), |b| {
+            b.iter(|| black_box(rl.consume(black_box(&request)).unwrap().allowed))
+        });
     }
     let store = MemoryStateStore::default();
     let spec = LimitSpec::sliding_window(1_000_000_000, 60_000).unwrap();

@@ -461,3 +461,19 @@ fn headers_are_produced_and_parsed_back() {
     ]);
     assert_eq!(garbage, RateLimitInfo::default());
 }
+
+#[test]
+fn api_keys_never_reach_events_or_analytics() {
+    let (engine, _) = engine();
+    let payloads = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = payloads.clone();
+    engine.events().subscribe("ratelimit.*", move |e| sink.lock().unwrap().push(e.data.to_string()));
+    let rl = engine.tenant("acme").unwrap().ratelimit().unwrap();
+    one_rule(&rl, RateLimitAlgorithm::FixedWindow, RateLimitScope::ApiKey, 1, 60);
+    hits(&rl, &RateLimitRequest::new("/a", "GET").api_key("sk_live_secret"), 3);
+    assert!(payloads.lock().unwrap().iter().any(|p| p.contains("api_key:")));
+    assert!(payloads.lock().unwrap().iter().all(|p| !p.contains("sk_live_secret")));
+    let range = TimeRange { start: Timestamp::from_millis(T0 - 1), end: Timestamp::from_millis(T0 + 1) };
+    let top = rl.get_top_limited_entities(&TopLimitedParams { scope: None, time_range: range, limit: None }).unwrap();
+    assert!(top[0].identifier.starts_with("api_key:"));
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
@@ -44,6 +44,9 @@ impl Default for RateLimitSettings {
 pub struct RateLimitState {
     store: RwLock<Arc<dyn StateStore>>,
     snapshots: RwLock<HashMap<String, Arc<Snapshot>>>,
+    /// Bumped by every invalidation, so a snapshot built from data read before a write is
+    /// never cached after it.
+    generation: AtomicU64,
     counters: Mutex<CounterMap>,
     pub(crate) analytics: Analytics,
     failure_mode: AtomicU8,
@@ -65,6 +68,7 @@ impl RateLimitState {
         Ok(RateLimitState {
             store: RwLock::new(store),
             snapshots: RwLock::new(HashMap::new()),
+            generation: AtomicU64::new(0),
             counters: Mutex::new(HashMap::new()),
             analytics: Analytics::default(),
             failure_mode: AtomicU8::new(0),
@@ -84,6 +88,7 @@ impl RateLimitState {
 
     pub(crate) fn invalidate(&self, scope: &Scope) {
         let mut map = self.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
         match scope {
             Scope::Platform => map.clear(),
             Scope::Tenant(id) => {
@@ -235,13 +240,17 @@ impl RateLimiter {
             return Ok(snap);
         }
         self.sweep_expired(now_ms)?;
+        let generation = self.state.generation.load(Ordering::Acquire);
         let own = self.load_objects(self.scope.scope())?;
         let platform = match self.scope.scope() {
             Scope::Platform => Objects::default(),
             Scope::Tenant(_) => self.load_objects(&Scope::Platform)?,
         };
         let snap = Arc::new(Snapshot::build(key, &[&own, &platform], now_ms, &mut self.state.counters()));
-        self.state.snapshots.write().unwrap_or_else(|p| p.into_inner()).insert(key.to_owned(), snap.clone());
+        let mut map = self.state.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        if self.state.generation.load(Ordering::Acquire) == generation {
+            map.insert(key.to_owned(), snap.clone());
+        }
         Ok(snap)
     }
 
@@ -435,7 +444,16 @@ impl RateLimiter {
         let policy = &rule.policy;
         if !d.allowed {
             limit.counters.limited.fetch_add(1, Ordering::Relaxed);
-            let identifier = dimension_value(eval.request, eval.tenant, limit_primary_dim(limit)).unwrap_or("");
+            let dim = limit_primary_dim(limit);
+            let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");
+            // API keys are secrets: events and analytics only see a fingerprint.
+            let identifier = match dim {
+                super::validate::Dimension::ApiKey => {
+                    format!("api_key:{:016x}", xxhash_rust::xxh3::xxh3_64(raw.as_bytes()))
+                }
+                _ => raw.to_owned(),
+            };
+            let identifier = identifier.as_str();
             self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, d.used, eval.now_ms);
             self.scope.publish("ratelimit.limit_exceeded", || {
                 json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
