@@ -337,7 +337,7 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
             let end = (eff.div_euclid(spec.period_ms) + 1) * spec.period_ms;
             (cap - s.a, end, end - eff)
         }
-        Kind::SlidingWindow => sliding_report(spec, s, cost),
+        Kind::SlidingWindow => sliding_report(spec, s, cost, outcome.allowed),
         Kind::TokenBucket => {
             let rate = spec.period_ms;
             let to_full = (cap * TOKEN_SCALE - s.a).max(0);
@@ -360,14 +360,17 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
     Report { limit: cap, remaining, used: cap - remaining, reset_at_ms, retry_after_ms }
 }
 
-fn sliding_report(spec: &LimitSpec, s: State, cost: i64) -> (i64, i64, i64) {
+fn sliding_report(spec: &LimitSpec, s: State, cost: i64, allowed: bool) -> (i64, i64, i64) {
     let w = spec.period_ms;
     let (idx, cap) = (s.t.div_euclid(w), spec.capacity);
     let elapsed = s.t - idx * w;
     let used = s.a * previous_weight(w, elapsed) + s.b * WEIGHT_SCALE;
     let remaining = (cap * WEIGHT_SCALE - used).div_euclid(WEIGHT_SCALE);
     let end = (idx + 1) * w;
-    let wait = if s.b + cost <= cap {
+    // The wait is only reported for refusals: skip its search on the allowed hot path.
+    let wait = if allowed {
+        0
+    } else if s.b + cost <= cap {
         first_fit(s.a, s.b + cost, cap, w, elapsed) - elapsed
     } else {
         end - s.t + first_fit(s.b, cost, cap, w, 0)

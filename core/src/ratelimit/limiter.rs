@@ -82,6 +82,10 @@ impl RateLimitState {
         self.store.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    fn store_guard(&self) -> std::sync::RwLockReadGuard<'_, Arc<dyn StateStore>> {
+        self.store.read().unwrap_or_else(|p| p.into_inner())
+    }
+
     pub(crate) fn set_store(&self, store: Arc<dyn StateStore>) {
         *self.store.write().unwrap_or_else(|p| p.into_inner()) = store;
     }
@@ -201,7 +205,25 @@ impl RateLimiter {
     fn decide(&self, request: &RateLimitRequest<'_>, commit: bool) -> Result<RateLimitDecision> {
         let now = self.scope.engine().now();
         let now_ms = now.as_millis();
+        {
+            // Hot path: decide under the cache's read lock (no reference-count traffic).
+            let cache = self.state.snapshots.read().unwrap_or_else(|p| p.into_inner());
+            if let Some(snap) = cache.get(self.scope.scope().key()).filter(|s| now_ms < s.next_expiry_ms) {
+                return self.decide_with(snap, request, now, commit);
+            }
+        }
         let snap = self.snapshot(now_ms)?;
+        self.decide_with(&snap, request, now, commit)
+    }
+
+    fn decide_with(
+        &self,
+        snap: &Snapshot,
+        request: &RateLimitRequest<'_>,
+        now: Timestamp,
+        commit: bool,
+    ) -> Result<RateLimitDecision> {
+        let now_ms = now.as_millis();
         let ip = request.ip.and_then(|ip| ip.parse::<IpAddr>().ok());
         if snap.bypassed(request, ip, now_ms) {
             return Ok(RateLimitDecision::unlimited(now, DecisionAction::Bypass));
@@ -210,7 +232,7 @@ impl RateLimiter {
         if cost < 0 {
             return Err(PlatformError::validation("cost", "must not be negative"));
         }
-        let store = self.state.store();
+        let store = self.state.store_guard();
         let tenant = self.scope.scope().key();
         let eval = Eval { request, tenant, now_ms, cost, commit, store: store.as_ref() };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
@@ -235,10 +257,6 @@ impl RateLimiter {
     /// after a bypass or adjustment expires).
     fn snapshot(&self, now_ms: i64) -> Result<Arc<Snapshot>> {
         let key = self.scope.scope().key();
-        let cached = self.state.snapshots.read().unwrap_or_else(|p| p.into_inner()).get(key).cloned();
-        if let Some(snap) = cached.filter(|s| now_ms < s.next_expiry_ms) {
-            return Ok(snap);
-        }
         self.sweep_expired(now_ms)?;
         let generation = self.state.generation.load(Ordering::Acquire);
         let own = self.load_objects(self.scope.scope())?;

@@ -22,30 +22,54 @@ pub struct StateKey<'a> {
     pub id: u128,
 }
 
-/// Builds a [`StateKey`] from its parts without allocating.
+/// Bytes of key parts hashed in one shot from the stack; longer keys stream.
+const INLINE_KEY_BYTES: usize = 240;
+
+/// Builds a [`StateKey`] from its parts (on the stack, without allocating, up to 240 bytes).
 pub struct KeyHasher<'a> {
     tenant: &'a str,
-    hasher: Xxh3Default,
+    buf: [u8; INLINE_KEY_BYTES],
+    len: usize,
+    stream: Option<Box<Xxh3Default>>,
 }
 
 impl<'a> KeyHasher<'a> {
     /// Starts a key of `tenant`.
     pub fn new(tenant: &'a str) -> KeyHasher<'a> {
-        let mut hasher = Xxh3Default::new();
-        hasher.update(tenant.as_bytes());
-        KeyHasher { tenant, hasher }
+        let mut hasher = KeyHasher { tenant, buf: [0; INLINE_KEY_BYTES], len: 0, stream: None };
+        hasher.push(tenant.as_bytes());
+        hasher
+    }
+
+    fn push(&mut self, bytes: &[u8]) {
+        if self.stream.is_none() && self.len + bytes.len() <= INLINE_KEY_BYTES {
+            self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+            self.len += bytes.len();
+            return;
+        }
+        let (buf, len) = (&self.buf, self.len);
+        let stream = self.stream.get_or_insert_with(|| {
+            let mut stream = Box::new(Xxh3Default::new());
+            stream.update(&buf[..len]);
+            stream
+        });
+        stream.update(bytes);
     }
 
     /// Adds one part (parts are separated, so `("ab","c")` and `("a","bc")` differ).
     pub fn part(mut self, part: &[u8]) -> KeyHasher<'a> {
-        self.hasher.update(&[0x1f]);
-        self.hasher.update(part);
+        self.push(&[0x1f]);
+        self.push(part);
         self
     }
 
-    /// The finished key.
+    /// The finished key (the same hash whether it was built inline or streamed).
     pub fn finish(self) -> StateKey<'a> {
-        StateKey { tenant: self.tenant, id: self.hasher.digest128() }
+        let id = match &self.stream {
+            Some(stream) => stream.digest128(),
+            None => xxhash_rust::xxh3::xxh3_128(&self.buf[..self.len]),
+        };
+        StateKey { tenant: self.tenant, id }
     }
 }
 
