@@ -280,9 +280,10 @@ impl RateLimiter {
         i: usize,
         limit: &CompiledLimit,
     ) -> Option<StateKey<'t>> {
-        let mut hasher = KeyHasher::new(tenant).part(rule.id.as_bytes()).part(&(i as u32).to_le_bytes());
+        let mut hasher = KeyHasher::new(tenant);
+        hasher.part(rule.id.as_bytes()).part(&(i as u32).to_le_bytes());
         for dim in &limit.dims {
-            hasher = hasher.part(dimension_value(eval.request, tenant, dim)?.as_bytes());
+            hasher.part(dimension_value(eval.request, tenant, dim)?.as_bytes());
         }
         Some(hasher.finish())
     }

@@ -23,9 +23,9 @@ pub struct StateKey<'a> {
 }
 
 /// Bytes of key parts hashed in one shot from the stack; longer keys stream.
-const INLINE_KEY_BYTES: usize = 240;
+const INLINE_KEY_BYTES: usize = 128;
 
-/// Builds a [`StateKey`] from its parts (on the stack, without allocating, up to 240 bytes).
+/// Builds a [`StateKey`] from its parts (on the stack, without allocating, up to 128 bytes).
 pub struct KeyHasher<'a> {
     tenant: &'a str,
     buf: [u8; INLINE_KEY_BYTES],
@@ -35,12 +35,14 @@ pub struct KeyHasher<'a> {
 
 impl<'a> KeyHasher<'a> {
     /// Starts a key of `tenant`.
+    #[inline]
     pub fn new(tenant: &'a str) -> KeyHasher<'a> {
         let mut hasher = KeyHasher { tenant, buf: [0; INLINE_KEY_BYTES], len: 0, stream: None };
         hasher.push(tenant.as_bytes());
         hasher
     }
 
+    #[inline]
     fn push(&mut self, bytes: &[u8]) {
         if self.stream.is_none() && self.len + bytes.len() <= INLINE_KEY_BYTES {
             self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
@@ -57,14 +59,16 @@ impl<'a> KeyHasher<'a> {
     }
 
     /// Adds one part (parts are separated, so `("ab","c")` and `("a","bc")` differ).
-    pub fn part(mut self, part: &[u8]) -> KeyHasher<'a> {
+    #[inline]
+    pub fn part(&mut self, part: &[u8]) -> &mut KeyHasher<'a> {
         self.push(&[0x1f]);
         self.push(part);
         self
     }
 
     /// The finished key (the same hash whether it was built inline or streamed).
-    pub fn finish(self) -> StateKey<'a> {
+    #[inline]
+    pub fn finish(&self) -> StateKey<'a> {
         let id = match &self.stream {
             Some(stream) => stream.digest128(),
             None => xxhash_rust::xxh3::xxh3_128(&self.buf[..self.len]),
