@@ -10,9 +10,36 @@ use serde::{Deserialize, Serialize};
 
 /// A point in time: nanoseconds since the Unix epoch (UTC). Arithmetic saturates, so a clock
 /// that steps backwards can never make a duration negative or overflow.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
-#[serde(transparent)]
+///
+/// In JSON (bindings, vectors, stored records) a timestamp is an RFC 3339 string in UTC with
+/// full precision (`"2026-11-23T04:00:00.5Z"`); an integer is read as milliseconds since the epoch
+/// (what JavaScript's `Date.now()` gives), since nanoseconds do not fit a JSON double.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Timestamp(i64);
+
+impl Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        match jiff::Timestamp::from_nanosecond(i128::from(self.0)) {
+            Ok(ts) => serializer.collect_str(&ts),
+            Err(_) => serializer.serialize_i64(self.as_millis()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Millis(i64),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Millis(ms) => Ok(Timestamp::from_millis(ms)),
+            Raw::Text(text) => Timestamp::parse_rfc3339(&text).map_err(|e| serde::de::Error::custom(e.user_message())),
+        }
+    }
+}
 
 impl Timestamp {
     /// The Unix epoch.
@@ -49,11 +76,13 @@ impl Timestamp {
     }
 
     /// This time plus a duration (saturating).
+    #[allow(clippy::should_implement_trait)] // also `+`; the method reads better in chains
     pub fn add(self, d: Duration) -> Timestamp {
         Timestamp(self.0.saturating_add(duration_nanos(d)))
     }
 
     /// This time minus a duration (saturating).
+    #[allow(clippy::should_implement_trait)] // also `-`
     pub fn sub(self, d: Duration) -> Timestamp {
         Timestamp(self.0.saturating_sub(duration_nanos(d)))
     }
@@ -79,6 +108,20 @@ impl Timestamp {
     }
 }
 
+impl std::ops::Add<Duration> for Timestamp {
+    type Output = Timestamp;
+    fn add(self, d: Duration) -> Timestamp {
+        Timestamp::add(self, d)
+    }
+}
+
+impl std::ops::Sub<Duration> for Timestamp {
+    type Output = Timestamp;
+    fn sub(self, d: Duration) -> Timestamp {
+        Timestamp::sub(self, d)
+    }
+}
+
 fn duration_nanos(d: Duration) -> i64 {
     i64::try_from(d.as_nanos()).unwrap_or(i64::MAX)
 }
@@ -99,6 +142,11 @@ impl fmt::Display for Timestamp {
 pub trait Clock: Send + Sync + fmt::Debug {
     /// The current time.
     fn now(&self) -> Timestamp;
+
+    /// This clock as a [`ManualClock`], when it is one (lets tests and vectors drive time).
+    fn as_manual(&self) -> Option<&ManualClock> {
+        None
+    }
 }
 
 /// The real wall clock.
@@ -155,5 +203,9 @@ impl ManualClock {
 impl Clock for ManualClock {
     fn now(&self) -> Timestamp {
         Timestamp(self.nanos.load(Ordering::SeqCst))
+    }
+
+    fn as_manual(&self) -> Option<&ManualClock> {
+        Some(self)
     }
 }

@@ -187,6 +187,58 @@ fn parse_database(name: &str, value: &str) -> Result<DatabaseConfig> {
     Ok(DatabaseConfig::Sqlite(non_empty(name, path)?))
 }
 
+/// Engine options as the bindings and conformance vectors pass them (a JSON object / dict /
+/// plain object / Java builder). Every field is optional; absent means the default.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EngineOptions {
+    /// `:memory:` (default) or a SQLite file path.
+    pub database: Option<String>,
+    /// Durable hot state in this redb file.
+    pub redb_path: Option<String>,
+    /// In-memory hot-state shards.
+    pub kv_shards: Option<usize>,
+    /// In-memory hot-state key cap.
+    pub kv_max_keys: Option<usize>,
+    /// Shared state in Redis.
+    pub redis_url: Option<String>,
+    /// Background worker threads.
+    pub worker_threads: Option<usize>,
+    /// Start a manual clock at this RFC 3339 time instead of using the system clock.
+    pub manual_clock: Option<String>,
+}
+
+impl EngineOptions {
+    /// Validates the options and builds the config.
+    pub fn into_config(self) -> Result<EngineConfig> {
+        let mut builder = EngineConfig::builder();
+        if let Some(database) = &self.database {
+            builder = builder.database(parse_database("database", database)?);
+        }
+        if self.kv_shards.is_some() || self.kv_max_keys.is_some() {
+            builder = builder.memory_hot_state(
+                self.kv_shards.unwrap_or(DEFAULT_SHARDS),
+                self.kv_max_keys.unwrap_or(DEFAULT_MAX_KEYS),
+            );
+        }
+        if let Some(path) = &self.redb_path {
+            builder = builder.redb_path(non_empty("redb_path", path)?);
+        }
+        if let Some(url) = &self.redis_url {
+            builder = builder.redis_url(url);
+        }
+        if let Some(threads) = self.worker_threads {
+            builder = builder.worker_threads(threads);
+        }
+        if let Some(start) = &self.manual_clock {
+            let start = crate::clock::Timestamp::parse_rfc3339(start)
+                .map_err(|_| invalid("manual_clock", format!("{start:?} is not an RFC 3339 time")))?;
+            builder = builder.clock(Arc::new(crate::clock::ManualClock::new(start)));
+        }
+        builder.build()
+    }
+}
+
 /// Builds an [`EngineConfig`]; [`EngineConfigBuilder::build`] validates it.
 ///
 /// ```

@@ -4,21 +4,31 @@
 use std::fmt;
 use std::sync::Mutex;
 
-use uuid::{ContextV7, Uuid};
+use uuid::Uuid;
 
 use crate::clock::Timestamp;
 
-static V7_CONTEXT: Mutex<Option<ContextV7>> = Mutex::new(None);
+/// Bits of the v7 counter that orders ids made within one millisecond.
+const COUNTER_BITS: u8 = 12;
 
-/// A new UUIDv7 whose time part is `now` (so ids sort by engine time, also under a manual clock).
-/// Ids made within one millisecond stay ordered through a shared counter.
+/// (millisecond of the last id, counter within that millisecond).
+static LAST: Mutex<(i64, u128)> = Mutex::new((i64::MIN, 0));
+
+/// A new UUIDv7 whose time part is exactly `now` (so ids follow engine time, also under a manual
+/// clock). Ids made within one millisecond are ordered by a 12-bit counter; the remaining bits
+/// are random.
 pub fn new_uuid_v7(now: Timestamp) -> Uuid {
     let nanos = now.as_nanos().max(0);
+    let millis = nanos / 1_000_000;
+    let counter = {
+        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        last.1 = if last.0 == millis { (last.1 + 1) & ((1 << COUNTER_BITS) - 1) } else { 0 };
+        last.0 = millis;
+        last.1
+    };
     let secs = (nanos / 1_000_000_000) as u64;
     let subsec = (nanos % 1_000_000_000) as u32;
-    let mut guard = V7_CONTEXT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let context = guard.get_or_insert_with(ContextV7::new);
-    Uuid::new_v7(uuid::Timestamp::from_unix(&*context, secs, subsec))
+    Uuid::new_v7(uuid::Timestamp::from_unix_time(secs, subsec, counter, COUNTER_BITS))
 }
 
 /// A new entity id (`UUIDv7` text, hyphenated).

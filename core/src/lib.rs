@@ -21,6 +21,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod audit;
 mod clock;
 mod config;
@@ -38,7 +39,7 @@ mod tenant;
 
 pub use audit::{AuditEntry, AuditOutcome, AuditQuery, AuditRecord, VerifyReport};
 pub use clock::{Clock, ManualClock, SystemClock, Timestamp};
-pub use config::{DatabaseConfig, EngineConfig, EngineConfigBuilder, HotStateConfig};
+pub use config::{DatabaseConfig, EngineConfig, EngineConfigBuilder, EngineOptions, HotStateConfig};
 pub use engine::{Engine, Operation, TenantScope};
 pub use error::{ErrorCode, ErrorKind, PlatformError, Result, render_error_table};
 pub use events::{Event, EventBus, SubscriptionId};

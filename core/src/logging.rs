@@ -79,14 +79,14 @@ impl<W: Write> Drop for RedactingWriter<W> {
     }
 }
 
-/// Makes a [`RedactingWriter`] around stderr for each log line.
+/// Wraps any `MakeWriter` (stderr, a file, a test buffer) so each line is redacted.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct RedactingStderr;
+pub struct Redacting<M>(pub M);
 
-impl<'a> MakeWriter<'a> for RedactingStderr {
-    type Writer = RedactingWriter<io::Stderr>;
+impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for Redacting<M> {
+    type Writer = RedactingWriter<M::Writer>;
     fn make_writer(&'a self) -> Self::Writer {
-        RedactingWriter { inner: io::stderr(), buffer: Vec::with_capacity(256) }
+        RedactingWriter { inner: self.0.make_writer(), buffer: Vec::with_capacity(256) }
     }
 }
 
@@ -95,7 +95,7 @@ impl<'a> MakeWriter<'a> for RedactingStderr {
 pub fn init_logging(format: LogFormat, filter: &str) -> Result<()> {
     let filter = EnvFilter::try_new(filter)
         .map_err(|e| PlatformError::invalid(ErrorCode::InvalidConfig, "log_level", format!("invalid filter: {e}")))?;
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(RedactingStderr);
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(Redacting(io::stderr));
     let installed = match format {
         LogFormat::Text => builder.try_init(),
         LogFormat::Json => builder.json().with_current_span(true).with_span_list(true).try_init(),

@@ -165,6 +165,15 @@ pub struct VerifyReport {
     pub reason: Option<String>,
 }
 
+/// A scope's whole chain as stored, for verification.
+#[derive(Debug, Clone)]
+pub struct AuditChain {
+    /// Every record in sequence order, with its stored text.
+    pub records: Vec<StoredAudit>,
+    /// The head row: last sequence number and hash.
+    pub head: Option<(u64, String)>,
+}
+
 /// Storage for audit chains; implemented by every system-of-record backend.
 pub trait AuditStore: Send + Sync + std::fmt::Debug {
     /// Appends a record to the scope's chain (reads the head, links, writes record and head in
@@ -173,7 +182,7 @@ pub trait AuditStore: Send + Sync + std::fmt::Debug {
     /// Lists records with filters, ordered by sequence number.
     fn list(&self, scope: &Scope, query: &AuditQuery) -> Result<Page<AuditRecord>>;
     /// Every record of the scope in sequence order with its stored text, and the head row (last seq, last hash).
-    fn chain(&self, scope: &Scope) -> Result<(Vec<chain::StoredAudit>, Option<(u64, String)>)>;
+    fn chain(&self, scope: &Scope) -> Result<AuditChain>;
 }
 
 /// The audit log of one engine.
@@ -221,7 +230,7 @@ impl AuditLog {
 
     /// Recomputes the scope's chain and reports the first broken sequence number.
     pub fn verify(&self, scope: &Scope) -> Result<VerifyReport> {
-        let (records, head) = self.store.chain(scope)?;
-        Ok(chain::verify(scope, &records, head))
+        let stored = self.store.chain(scope)?;
+        Ok(chain::verify(scope, &stored.records, stored.head))
     }
 }

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension, ToSql, params};
 
 use super::chain::{Draft, GENESIS_HASH, StoredAudit};
-use super::{AuditOutcome, AuditQuery, AuditRecord, AuditStore};
+use super::{AuditChain, AuditOutcome, AuditQuery, AuditRecord, AuditStore};
 use crate::clock::Timestamp;
 use crate::error::{PlatformError, Result};
 use crate::page::Page;
@@ -140,7 +140,7 @@ impl AuditStore for SqliteStore {
         Ok(Page::new(rows, query.page, total as u64))
     }
 
-    fn chain(&self, scope: &Scope) -> Result<(Vec<StoredAudit>, Option<(u64, String)>)> {
+    fn chain(&self, scope: &Scope) -> Result<AuditChain> {
         let conn = self.conn()?;
         let mut stmt = conn.prepare(&format!("{SELECT_AUDIT} WHERE tenant_id = ?1 ORDER BY seq"))?;
         let records = stmt.query_map(params![scope.key()], read_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
@@ -150,6 +150,6 @@ impl AuditStore for SqliteStore {
             })
             .optional()
             .map_err(PlatformError::from)?;
-        Ok((records, head.map(|(seq, hash)| (seq as u64, hash))))
+        Ok(AuditChain { records, head: head.map(|(seq, hash)| (seq as u64, hash)) })
     }
 }

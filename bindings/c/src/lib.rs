@@ -1,0 +1,18 @@
+//! C ABI of Shared Platform Core.
+//!
+//! Conventions (see include/shared_platform.h):
+//! - Every fallible function returns `0` on success, or the error's stable numeric code, and fills
+//!   the caller's [`SpError`] (clear it with [`sp_error_clear`]).
+//! - Strings in are UTF-8 pointer + length (not NUL-terminated); invalid UTF-8 and null pointers are
+//!   errors (`InvalidUtf8` 1105, `NullArgument` 1106), never crashes.
+//! - Strings out are [`SpString`]s owned by the caller, freed with [`sp_string_free`].
+//! - Handles are opaque, created by `*_new` and released by `*_free` (NULL-safe).
+//! - A panic inside the engine is caught and becomes an `Internal` (1009) error.
+
+mod error;
+mod ffi;
+
+pub use error::{SpError, sp_error_clear};
+pub use ffi::{
+    SpEngine, SpString, sp_call, sp_engine_close, sp_engine_free, sp_engine_new, sp_string_free, sp_version,
+};

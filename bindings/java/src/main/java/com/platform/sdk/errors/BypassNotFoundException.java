@@ -1,0 +1,13 @@
+// Generated from core/src/error.rs by tools/codegen; do not edit
+// (`UPDATE_BINDINGS=1 cargo test -p shared-platform-codegen` regenerates it).
+package com.platform.sdk.errors;
+
+/** No bypass rule with that id. */
+public class BypassNotFoundException extends NotFoundException {
+    private static final long serialVersionUID = 1L;
+
+    /** Built by {@link Errors#create} from an engine error. */
+    public BypassNotFoundException(ErrorInfo info) {
+        super(info);
+    }
+}

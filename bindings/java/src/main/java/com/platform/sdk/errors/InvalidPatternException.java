@@ -1,0 +1,13 @@
+// Generated from core/src/error.rs by tools/codegen; do not edit
+// (`UPDATE_BINDINGS=1 cargo test -p shared-platform-codegen` regenerates it).
+package com.platform.sdk.errors;
+
+/** A custom redaction pattern is invalid, too large or not linear-time. */
+public class InvalidPatternException extends ValidationException {
+    private static final long serialVersionUID = 1L;
+
+    /** Built by {@link Errors#create} from an engine error. */
+    public InvalidPatternException(ErrorInfo info) {
+        super(info);
+    }
+}

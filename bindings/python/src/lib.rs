@@ -1,0 +1,15 @@
+//! `shared_platform._native`: the PyO3 module under the `shared_platform` package. It converts
+//! arguments and results and maps errors; every rule lives in the core.
+
+mod engine;
+mod errors;
+
+use pyo3::prelude::*;
+
+/// The native module.
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    module.add_class::<engine::NativeEngine>()?;
+    Ok(())
+}
