@@ -477,3 +477,47 @@ fn api_keys_never_reach_events_or_analytics() {
     let top = rl.get_top_limited_entities(&TopLimitedParams { scope: None, time_range: range, limit: None }).unwrap();
     assert!(top[0].identifier.starts_with("api_key:"));
 }
+
+#[test]
+fn the_json_binding_surface_drives_the_same_engine() {
+    use shared_platform_core::api;
+    let (engine, _) = engine();
+    let policy = api::call(
+        &engine,
+        "acme",
+        "ratelimit.create_policy",
+        json!({"name": "json", "algorithm": "fixed_window",
+               "limits": [{"scope": "user", "max_requests": 1, "window_unit": "minute"}]}),
+    )
+    .unwrap();
+    let target = json!({"type": "user"});
+    api::call(
+        &engine,
+        "acme",
+        "ratelimit.create_rule",
+        json!({"name": "r", "policy_id": policy["id"], "target": target}),
+    )
+    .unwrap();
+    let request = json!({"endpoint": "/a", "method": "GET", "user": "u1"});
+    assert_eq!(api::call(&engine, "acme", "ratelimit.check", request.clone()).unwrap()["remaining"], 1);
+    assert_eq!(api::call(&engine, "acme", "ratelimit.consume", request.clone()).unwrap()["allowed"], true);
+    let refused = api::call(&engine, "acme", "ratelimit.consume", request).unwrap();
+    assert_eq!((refused["allowed"].clone(), refused["retry_after_seconds"].clone()), (json!(false), json!(60)));
+    let status =
+        api::call(&engine, "acme", "ratelimit.get_rate_limit_status", json!({"scope": "user", "identifier": "u1"}))
+            .unwrap();
+    assert_eq!(status["is_limited"], true);
+    let err = api::call(&engine, "acme", "ratelimit.create_policy", json!({"limits": []})).unwrap_err();
+    assert_eq!(err.field(), Some("name"));
+    let err = api::call(&engine, "acme", "ratelimit.get_policy", json!({"policy_id": "nope"})).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::PolicyNotFound);
+    let parsed = api::call(
+        &engine,
+        "acme",
+        "ratelimit.parse_rate_limit_headers",
+        json!({"headers": {"x-ratelimit-limit": "5"}}),
+    )
+    .unwrap();
+    assert_eq!(parsed["limit"], 5);
+    assert!(api::methods().iter().any(|(name, _)| *name == "ratelimit.get_top_limited_entities"));
+}

@@ -33,6 +33,7 @@
 
 pub mod algorithm;
 mod analytics;
+pub mod api;
 mod compiled;
 mod headers;
 mod limiter;
