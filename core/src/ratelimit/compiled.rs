@@ -16,6 +16,7 @@ use super::models::{
     RateLimitPolicy, RateLimitRule, RateLimitScope, RuleTargetType, ThrottleMode,
 };
 use super::request::RateLimitRequest;
+use super::state::key_seed;
 use super::validate::{self, Dimension};
 use crate::error::Result;
 
@@ -81,6 +82,8 @@ pub struct CompiledRule {
     pub(crate) policy: Arc<CompiledPolicy>,
     /// A temporary capacity and when it ends (ms).
     pub(crate) adjustment: Option<(i64, i64)>,
+    /// Per limit: the key seed folding tenant, rule and limit index.
+    pub(crate) seeds: Vec<u64>,
 }
 
 #[derive(Debug)]
@@ -206,7 +209,13 @@ pub(crate) fn compile_rule(rule: &RateLimitRule, policy: Arc<CompiledPolicy>) ->
         conditions: conditions.collect::<Result<_>>()?,
         policy,
         adjustment: None,
+        seeds: Vec::new(),
     })
+}
+
+fn seeds(scope: &str, rule: &CompiledRule) -> Vec<u64> {
+    let count = rule.policy.limits.len() as u32;
+    (0..count).map(|i| key_seed(scope, &[rule.id.as_bytes(), &i.to_le_bytes()])).collect()
 }
 
 impl Snapshot {
@@ -235,6 +244,7 @@ impl Snapshot {
             match compile_rule(rule, policy.clone()) {
                 Ok(mut c) => {
                     c.adjustment = self.adjustment_of(&objects.adjustments, &rule.id, now_ms);
+                    c.seeds = seeds(scope, &c);
                     self.rules.push(c);
                 }
                 Err(e) => tracing::warn!(rule_id = %rule.id, error = %e, "skipping an invalid stored rule"),
@@ -242,7 +252,7 @@ impl Snapshot {
         }
         for (plan, policy_id) in &objects.plans {
             let Some(policy) = compiled.get(policy_id.as_str()) else { continue };
-            let rule = CompiledRule {
+            let mut rule = CompiledRule {
                 id: format!("plan:{plan}").into(),
                 priority: i64::MIN,
                 target_type: RuleTargetType::Tenant,
@@ -252,7 +262,9 @@ impl Snapshot {
                 conditions: Vec::new(),
                 policy: policy.clone(),
                 adjustment: None,
+                seeds: Vec::new(),
             };
+            rule.seeds = seeds(scope, &rule);
             self.plans.entry(plan.clone()).or_insert(rule);
         }
         self.add_bypasses(&objects.bypasses, now_ms);

@@ -280,8 +280,7 @@ impl RateLimiter {
         i: usize,
         limit: &CompiledLimit,
     ) -> Option<StateKey<'t>> {
-        let mut hasher = KeyHasher::new(tenant);
-        hasher.part(rule.id.as_bytes()).part(&(i as u32).to_le_bytes());
+        let mut hasher = KeyHasher::with_seed(tenant, rule.seeds.get(i).copied().unwrap_or_default());
         for dim in &limit.dims {
             hasher.part(dimension_value(eval.request, tenant, dim)?.as_bytes());
         }

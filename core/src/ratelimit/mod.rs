@@ -53,5 +53,5 @@ pub use memory::{DEFAULT_MAX_KEYS, DEFAULT_SHARDS, MemoryStateStore};
 pub use models::*;
 pub use redis_store::{DEFAULT_TIMEOUT, RedisStateStore};
 pub use request::{DecisionAction, RateLimitDecision, RateLimitRequest};
-pub use state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore, key_string};
+pub use state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore, key_seed, key_string};
 pub use validate::Dimension;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::Xxh3Default;
+use xxhash_rust::xxh3::Xxh3;
 
 use super::algorithm::{self, Outcome, State, Step};
 use crate::clock::Timestamp;
@@ -23,23 +23,31 @@ pub struct StateKey<'a> {
 }
 
 /// Bytes of key parts hashed in one shot from the stack; longer keys stream.
-const INLINE_KEY_BYTES: usize = 128;
+const INLINE_KEY_BYTES: usize = 64;
 
-/// Builds a [`StateKey`] from its parts (on the stack, without allocating, up to 128 bytes).
+/// Builds a [`StateKey`] from its parts (on the stack, without allocating, up to 64 bytes).
 pub struct KeyHasher<'a> {
     tenant: &'a str,
+    seed: u64,
     buf: [u8; INLINE_KEY_BYTES],
     len: usize,
-    stream: Option<Box<Xxh3Default>>,
+    stream: Option<Box<Xxh3>>,
 }
 
 impl<'a> KeyHasher<'a> {
     /// Starts a key of `tenant`.
     #[inline]
     pub fn new(tenant: &'a str) -> KeyHasher<'a> {
-        let mut hasher = KeyHasher { tenant, buf: [0; INLINE_KEY_BYTES], len: 0, stream: None };
+        let mut hasher = KeyHasher::with_seed(tenant, 0);
         hasher.push(tenant.as_bytes());
         hasher
+    }
+
+    /// Starts a key of `tenant` whose fixed parts are already folded into `seed` (see
+    /// [`key_seed`]): only the per-request parts are hashed on the hot path.
+    #[inline]
+    pub fn with_seed(tenant: &'a str, seed: u64) -> KeyHasher<'a> {
+        KeyHasher { tenant, seed, buf: [0; INLINE_KEY_BYTES], len: 0, stream: None }
     }
 
     #[inline]
@@ -49,9 +57,9 @@ impl<'a> KeyHasher<'a> {
             self.len += bytes.len();
             return;
         }
-        let (buf, len) = (&self.buf, self.len);
+        let (buf, len, seed) = (&self.buf, self.len, self.seed);
         let stream = self.stream.get_or_insert_with(|| {
-            let mut stream = Box::new(Xxh3Default::new());
+            let mut stream = Box::new(Xxh3::with_seed(seed));
             stream.update(&buf[..len]);
             stream
         });
@@ -71,10 +79,19 @@ impl<'a> KeyHasher<'a> {
     pub fn finish(&self) -> StateKey<'a> {
         let id = match &self.stream {
             Some(stream) => stream.digest128(),
-            None => xxhash_rust::xxh3::xxh3_128(&self.buf[..self.len]),
+            None => xxhash_rust::xxh3::xxh3_128_with_seed(&self.buf[..self.len], self.seed),
         };
         StateKey { tenant: self.tenant, id }
     }
+}
+
+/// A seed folding the fixed parts of a key (tenant, rule, limit) for [`KeyHasher::with_seed`].
+pub fn key_seed(tenant: &str, parts: &[&[u8]]) -> u64 {
+    let mut hasher = KeyHasher::new(tenant);
+    for part in parts {
+        hasher.part(part);
+    }
+    hasher.finish().id as u64
 }
 
 /// What the engine does when the state store cannot decide (unreachable, or at its key cap).
