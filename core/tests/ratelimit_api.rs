@@ -521,3 +521,16 @@ fn the_json_binding_surface_drives_the_same_engine() {
     assert_eq!(parsed["limit"], 5);
     assert!(api::methods().iter().any(|(name, _)| *name == "ratelimit.get_top_limited_entities"));
 }
+
+#[test]
+fn a_closed_engine_refuses_every_call() {
+    let (engine, _) = engine();
+    let rl = engine.tenant("acme").unwrap().ratelimit().unwrap();
+    one_rule(&rl, RateLimitAlgorithm::SlidingWindow, RateLimitScope::User, 5, 60);
+    engine.close().unwrap();
+    let request = RateLimitRequest::new("/a", "GET").user("u1");
+    assert_eq!(rl.consume(&request).unwrap_err().code(), ErrorCode::EngineClosed);
+    assert_eq!(rl.check(&request).unwrap_err().code(), ErrorCode::EngineClosed);
+    assert_eq!(rl.list_policies(&Default::default()).unwrap_err().code(), ErrorCode::EngineClosed);
+    assert!(engine.tenant("acme").and_then(|s| s.ratelimit()).is_err());
+}

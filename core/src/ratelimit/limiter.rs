@@ -203,6 +203,7 @@ impl RateLimiter {
     }
 
     fn decide(&self, request: &RateLimitRequest<'_>, commit: bool) -> Result<RateLimitDecision> {
+        self.scope.engine().ensure_open()?;
         let now = self.scope.engine().now();
         let now_ms = now.as_millis();
         {

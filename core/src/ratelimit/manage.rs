@@ -31,11 +31,13 @@ const COSTS_ID: &str = "endpoint_costs";
 
 impl RateLimiter {
     fn get<T: DeserializeOwned>(&self, collection: &str, id: &str) -> Result<Option<T>> {
+        self.scope.engine().ensure_open()?;
         let record = self.scope.engine().records().get(self.scope.scope(), collection, id)?;
         record.map(|r| serde_json::from_value(r.body).map_err(PlatformError::storage)).transpose()
     }
 
     fn all<T: DeserializeOwned>(&self, scope: &Scope, collection: &str) -> Result<Vec<T>> {
+        self.scope.engine().ensure_open()?;
         let records = self.scope.engine().records().list_all(scope, collection)?;
         records.into_iter().map(|r| serde_json::from_value(r.body).map_err(PlatformError::storage)).collect()
     }
