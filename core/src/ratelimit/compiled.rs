@@ -16,7 +16,7 @@ use super::models::{
     RateLimitPolicy, RateLimitRule, RateLimitScope, RuleTargetType, ThrottleMode,
 };
 use super::request::RateLimitRequest;
-use super::state::key_seed;
+use super::state::{StateStore, key_seed};
 use super::validate::{self, Dimension};
 use crate::error::Result;
 
@@ -101,9 +101,11 @@ struct CompiledCost {
     cost: i64,
 }
 
-/// Everything the hot path needs for one scope (its own objects plus the platform's).
-#[derive(Debug, Default)]
+/// Everything the hot path needs for one scope (its own objects plus the platform's), and the
+/// state store in use when it was built (replacing the store invalidates every snapshot).
+#[derive(Debug)]
 pub struct Snapshot {
+    pub(crate) store: Arc<dyn StateStore>,
     pub(crate) rules: Vec<CompiledRule>,
     pub(crate) plans: HashMap<String, CompiledRule>,
     bypasses: Vec<CompiledBypass>,
@@ -220,8 +222,21 @@ fn seeds(scope: &str, rule: &CompiledRule) -> Vec<u64> {
 
 impl Snapshot {
     /// Compiles the objects of a scope (`own`) over those of the platform (`platform`).
-    pub fn build(scope: &str, layers: &[&Objects], now_ms: i64, counters: &mut CounterMap) -> Snapshot {
-        let mut snap = Snapshot { next_expiry_ms: i64::MAX, ..Snapshot::default() };
+    pub fn build(
+        store: Arc<dyn StateStore>,
+        scope: &str,
+        layers: &[&Objects],
+        now_ms: i64,
+        counters: &mut CounterMap,
+    ) -> Snapshot {
+        let mut snap = Snapshot {
+            store,
+            rules: Vec::new(),
+            plans: HashMap::new(),
+            bypasses: Vec::new(),
+            costs: Vec::new(),
+            next_expiry_ms: i64::MAX,
+        };
         for objects in layers {
             snap.add_layer(scope, objects, now_ms, counters);
         }

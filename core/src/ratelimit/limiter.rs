@@ -82,12 +82,9 @@ impl RateLimitState {
         self.store.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    fn store_guard(&self) -> std::sync::RwLockReadGuard<'_, Arc<dyn StateStore>> {
-        self.store.read().unwrap_or_else(|p| p.into_inner())
-    }
-
     pub(crate) fn set_store(&self, store: Arc<dyn StateStore>) {
         *self.store.write().unwrap_or_else(|p| p.into_inner()) = store;
+        self.invalidate(&Scope::Platform);
     }
 
     pub(crate) fn invalidate(&self, scope: &Scope) {
@@ -233,9 +230,8 @@ impl RateLimiter {
         if cost < 0 {
             return Err(PlatformError::validation("cost", "must not be negative"));
         }
-        let store = self.state.store_guard();
         let tenant = self.scope.scope().key();
-        let eval = Eval { request, tenant, now_ms, cost, commit, store: store.as_ref() };
+        let eval = Eval { request, tenant, now_ms, cost, commit, store: snap.store.as_ref() };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
         let mut best: Option<RateLimitDecision> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
@@ -265,7 +261,8 @@ impl RateLimiter {
             Scope::Platform => Objects::default(),
             Scope::Tenant(_) => self.load_objects(&Scope::Platform)?,
         };
-        let snap = Arc::new(Snapshot::build(key, &[&own, &platform], now_ms, &mut self.state.counters()));
+        let layers = [&own, &platform];
+        let snap = Arc::new(Snapshot::build(self.state.store(), key, &layers, now_ms, &mut self.state.counters()));
         let mut map = self.state.snapshots.write().unwrap_or_else(|p| p.into_inner());
         if self.state.generation.load(Ordering::Acquire) == generation {
             map.insert(key.to_owned(), snap.clone());
