@@ -312,7 +312,9 @@ fn composite_keys_and_conditions() {
     let headers = [("x-channel", "beta")];
     let on = |path| RateLimitRequest::new(path, "GET").ip("203.0.113.9").headers(&headers);
     assert_eq!(hits(&rl, &on("/api/a"), 3), 1);
-    assert_eq!(hits(&rl, &on("/api/b"), 3), 1, "another endpoint is another key");
+    assert_eq!(hits(&rl, &on("/api/b"), 3), 0, "the rule's glob is the endpoint: one counter for /api/*");
+    let other_ip = RateLimitRequest::new("/api/b", "GET").ip("203.0.113.10").headers(&headers);
+    assert_eq!(hits(&rl, &other_ip, 3), 1, "another IP is another key");
     assert_eq!(hits(&rl, &on("/api/a/deeper"), 3), 3, "`*` is one segment");
     assert_eq!(hits(&rl, &RateLimitRequest::new("/api/c", "GET").ip("203.0.113.9"), 3), 3, "condition not met");
 }

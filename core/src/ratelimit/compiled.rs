@@ -77,7 +77,7 @@ pub struct CompiledRule {
     target_type: RuleTargetType,
     value: ValueMatch,
     method: Option<String>,
-    path: Option<GlobMatcher>,
+    pub(crate) path: Option<GlobMatcher>,
     conditions: Vec<CompiledCondition>,
     pub(crate) policy: Arc<CompiledPolicy>,
     /// A temporary capacity and when it ends (ms).

@@ -280,7 +280,12 @@ impl RateLimiter {
     ) -> Option<StateKey<'t>> {
         let mut hasher = KeyHasher::with_seed(tenant, rule.seeds.get(i).copied().unwrap_or_default());
         for dim in &limit.dims {
-            hasher.part(dimension_value(eval.request, tenant, dim)?.as_bytes());
+            // A rule's path glob is the endpoint: `/users/*` is one counter, not one per user id.
+            let value = match (dim, &rule.path) {
+                (super::validate::Dimension::Endpoint, Some(glob)) => glob.glob().glob(),
+                _ => dimension_value(eval.request, tenant, dim)?,
+            };
+            hasher.part(value.as_bytes());
         }
         Some(hasher.finish())
     }
