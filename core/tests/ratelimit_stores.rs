@@ -187,6 +187,14 @@ fn an_unreachable_redis_follows_the_failure_mode_and_recovers() {
     server.restart();
     let back = rl.consume(&request).unwrap();
     assert!(back.allowed && !back.degraded, "recovered when the server returned");
+    // A restart between calls leaves every pooled connection stale: no decision may fail.
+    rl.configure(RateLimitSettings { failure_mode: FailureMode::Error, ..settings }).unwrap();
+    let other = RateLimitRequest::new("/a", "GET").user("u2");
+    (0..POOL_SIZE).for_each(|_| assert!(rl.consume(&other).unwrap().allowed));
+    server.stop();
+    server.restart();
+    let after: Vec<bool> = (0..POOL_SIZE).map(|_| rl.consume(&other).is_ok_and(|d| !d.degraded)).collect();
+    assert_eq!(after, vec![true; POOL_SIZE], "stale connections are replaced transparently");
     let seen = events.lock().unwrap().clone();
     assert!(seen.iter().any(|e| e == "ratelimit.distributed_store.disconnected"));
     assert!(seen.iter().filter(|e| *e == "ratelimit.distributed_store.connected").count() >= 2);

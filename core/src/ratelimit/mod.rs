@@ -51,7 +51,7 @@ pub use headers::{parse_rate_limit_headers, rate_limit_headers};
 pub use limiter::{RateLimitSettings, RateLimitState, RateLimiter};
 pub use memory::{DEFAULT_MAX_KEYS, DEFAULT_SHARDS, MemoryStateStore};
 pub use models::*;
-pub use redis_store::{DEFAULT_TIMEOUT, RedisStateStore};
+pub use redis_store::{DEFAULT_TIMEOUT, POOL_SIZE, RedisStateStore};
 pub use request::{DecisionAction, RateLimitDecision, RateLimitRequest};
 pub use state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore, key_seed, key_string};
 pub use validate::Dimension;

@@ -3,6 +3,7 @@
 //! tenant as the key's hash tag so Redis Cluster keeps a tenant's keys on one slot.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use super::algorithm::{Outcome, State, Step};
@@ -13,16 +14,19 @@ const STEP_SCRIPT: &str = include_str!("redis_step.lua");
 
 /// Default connect/read/write timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(250);
+/// Connections kept open (calls pick one round-robin, so threads rarely wait on each other).
+pub const POOL_SIZE: usize = 4;
 
-/// Rate-limit state in Redis. A failed call drops the connection and reports
-/// `StoreUnavailable` (503); the next call reconnects, so the store recovers by itself when the
-/// server returns.
+/// Rate-limit state in Redis, over a small pool of connections. A failed call drops its
+/// connection and reports `StoreUnavailable` (503); the next call on it reconnects, so the store
+/// recovers by itself when the server returns.
 pub struct RedisStateStore {
     client: redis::Client,
     script: redis::Script,
     prefix: String,
     timeout: Duration,
-    conn: Mutex<Option<redis::Connection>>,
+    pool: Box<[Mutex<Option<redis::Connection>>]>,
+    next: AtomicUsize,
 }
 
 impl std::fmt::Debug for RedisStateStore {
@@ -49,24 +53,43 @@ impl RedisStateStore {
             script: redis::Script::new(STEP_SCRIPT),
             prefix: prefix.to_owned(),
             timeout,
-            conn: Mutex::new(None),
+            pool: (0..POOL_SIZE).map(|_| Mutex::new(None)).collect(),
+            next: AtomicUsize::new(0),
         })
     }
 
-    fn with_conn<T>(&self, f: impl FnOnce(&mut redis::Connection) -> redis::RedisResult<T>) -> Result<T> {
-        let mut slot = self.conn.lock().unwrap_or_else(|p| p.into_inner());
-        if slot.is_none() {
-            let conn = self.client.get_connection_with_timeout(self.timeout).map_err(unavailable)?;
-            conn.set_read_timeout(Some(self.timeout)).map_err(unavailable)?;
-            conn.set_write_timeout(Some(self.timeout)).map_err(unavailable)?;
-            *slot = Some(conn);
+    fn connect(&self) -> Result<redis::Connection> {
+        let conn = self.client.get_connection_with_timeout(self.timeout).map_err(unavailable)?;
+        conn.set_read_timeout(Some(self.timeout)).map_err(unavailable)?;
+        conn.set_write_timeout(Some(self.timeout)).map_err(unavailable)?;
+        Ok(conn)
+    }
+
+    /// Runs `f` on a pooled connection. A connection found dead (the server restarted since it
+    /// was opened) is replaced and the call retried once, so recovery costs no failed decision.
+    fn with_conn<T>(&self, f: impl Fn(&mut redis::Connection) -> redis::RedisResult<T>) -> Result<T> {
+        let index = self.next.fetch_add(1, Ordering::Relaxed) % self.pool.len();
+        let mut slot = self.pool[index].lock().unwrap_or_else(|p| p.into_inner());
+        let reused = slot.is_some();
+        let mut conn = match slot.take() {
+            Some(conn) => conn,
+            None => self.connect()?,
+        };
+        let mut result = f(&mut conn);
+        if reused && result.as_ref().is_err_and(|e| e.is_io_error() || e.is_connection_dropped()) {
+            conn = self.connect()?;
+            result = f(&mut conn);
         }
-        let conn = slot.as_mut().ok_or_else(|| PlatformError::internal("redis connection missing"))?;
-        f(conn).map_err(|e| {
-            *slot = None;
-            tracing::warn!(error = %e, "rate-limit redis call failed");
-            unavailable(e)
-        })
+        match result {
+            Ok(value) => {
+                *slot = Some(conn);
+                Ok(value)
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "rate-limit redis call failed");
+                Err(unavailable(e))
+            }
+        }
     }
 
     /// Round-trip time of a `PING`, and the number of keys in the database.
@@ -87,7 +110,7 @@ impl StateStore for RedisStateStore {
         let spec = &step.spec;
         let reply: (i64, String, String, String) = self.with_conn(|conn| {
             self.script
-                .key(name)
+                .key(&name)
                 .arg(spec.kind() as i64)
                 .arg(spec.capacity())
                 .arg(spec.period())
