@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -17,6 +16,7 @@ use super::memory::MemoryStateStore;
 use super::models::ThrottleMode;
 use super::request::{DecisionAction, RateLimitDecision, RateLimitRequest};
 use super::state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore};
+use super::verdict::{Verdict, most_restrictive};
 use crate::clock::Timestamp;
 use crate::config::HotStateConfig;
 use crate::engine::{Engine, TenantScope};
@@ -233,21 +233,21 @@ impl RateLimiter {
         let tenant = self.scope.scope().key();
         let eval = Eval { request, tenant, now_ms, cost, commit, store: snap.store.as_ref() };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
-        let mut best: Option<RateLimitDecision> = None;
+        let mut best: Option<Verdict<'_>> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
             if !rule.matches(request, ip, tenant) {
                 continue;
             }
             for (i, limit) in rule.policy.limits.iter().enumerate() {
-                if let Some(decision) = self.eval_limit(&eval, rule, i, limit)? {
+                if let Some(verdict) = self.eval_limit(&eval, rule, i, limit)? {
                     best = Some(match best {
-                        Some(current) => most_restrictive(current, decision),
-                        None => decision,
+                        Some(current) => most_restrictive(current, verdict),
+                        None => verdict,
                     });
                 }
             }
         }
-        Ok(best.unwrap_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow)))
+        Ok(best.map_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow), Verdict::into_decision))
     }
 
     /// The compiled configuration of this scope (built on first use, after every write, and
@@ -316,13 +316,13 @@ impl RateLimiter {
         }
     }
 
-    fn eval_limit(
+    fn eval_limit<'s>(
         &self,
         eval: &Eval<'_, '_>,
-        rule: &CompiledRule,
+        rule: &'s CompiledRule,
         i: usize,
-        limit: &CompiledLimit,
-    ) -> Result<Option<RateLimitDecision>> {
+        limit: &'s CompiledLimit,
+    ) -> Result<Option<Verdict<'s>>> {
         let units = if limit.cost_based { eval.cost } else { 1 };
         let mut spec = rule.spec(limit, eval.now_ms);
         spec.check_cost(units)?;
@@ -375,11 +375,11 @@ impl RateLimiter {
         if !allowed && eval.commit && policy.mode == ThrottleMode::PenaltyBox && !in_box {
             self.enter_penalty_box(eval, &base, rule, limit)?;
         }
-        let decision = self.decision(rule, limit, &spec, allowed, report, burst_remaining);
+        let verdict = self.verdict(rule, limit, &spec, allowed, report, burst_remaining);
         if eval.commit {
-            self.record(eval, rule, limit, &decision, units);
+            self.record(eval, &verdict, units);
         }
-        Ok(Some(decision))
+        Ok(Some(verdict))
     }
 
     fn enter_penalty_box(
@@ -400,17 +400,16 @@ impl RateLimiter {
         Ok(())
     }
 
-    fn decision(
+    fn verdict<'s>(
         &self,
-        rule: &CompiledRule,
-        limit: &CompiledLimit,
+        rule: &'s CompiledRule,
+        limit: &'s CompiledLimit,
         spec: &LimitSpec,
         allowed: bool,
         report: algorithm::Report,
         burst_remaining: Option<i64>,
-    ) -> RateLimitDecision {
+    ) -> Verdict<'s> {
         let policy = &rule.policy;
-        let retry_after = report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
         let throttle = !allowed
             && policy.mode == ThrottleMode::Throttle
             && report.retry_after_ms.is_some_and(|ms| ms <= policy.throttle_delay_ms);
@@ -419,51 +418,29 @@ impl RateLimiter {
             (false, true) => DecisionAction::Throttle,
             (false, false) => DecisionAction::Reject,
         };
-        RateLimitDecision {
-            allowed,
-            action,
-            limit: spec.capacity(),
-            remaining: report.remaining,
-            used: report.used,
-            reset_at: Timestamp::from_millis(report.reset_at_ms),
-            retry_after,
-            policy_id: Some(policy.id.clone()),
-            policy_name: Some(policy.name.clone()),
-            scope: Some(limit.scope),
-            algorithm: Some(policy.algorithm),
-            burst_remaining,
-            burst_total: policy.burst.map(|b| b.capacity()),
-            throttle_delay: if throttle { retry_after } else { None },
-            window_seconds: Some(window_seconds(spec)),
-            degraded: false,
-        }
+        let window_seconds = Some(window_seconds(spec));
+        Verdict { rule, limit, allowed, action, report, burst_remaining, window_seconds, degraded: false }
     }
 
-    fn degraded(&self, eval: &Eval<'_, '_>, rule: &CompiledRule, limit: &CompiledLimit) -> RateLimitDecision {
+    fn degraded<'s>(&self, eval: &Eval<'_, '_>, rule: &'s CompiledRule, limit: &'s CompiledLimit) -> Verdict<'s> {
         let allowed = self.state.settings().failure_mode == FailureMode::FailOpen;
         let action = if allowed { DecisionAction::Allow } else { DecisionAction::Reject };
-        let mut decision = RateLimitDecision::unlimited(Timestamp::from_millis(eval.now_ms), action);
-        decision.limit = rule.spec(limit, eval.now_ms).capacity();
-        decision.policy_id = Some(rule.policy.id.clone());
-        decision.policy_name = Some(rule.policy.name.clone());
-        decision.scope = Some(limit.scope);
-        decision.algorithm = Some(rule.policy.algorithm);
-        decision.degraded = true;
-        decision
+        let capacity = rule.spec(limit, eval.now_ms).capacity();
+        let report = algorithm::Report {
+            limit: capacity,
+            remaining: 0,
+            used: 0,
+            reset_at_ms: eval.now_ms,
+            retry_after_ms: None,
+        };
+        Verdict { rule, limit, allowed, action, report, burst_remaining: None, window_seconds: None, degraded: true }
     }
 
     /// Analytics counters and the approached / exceeded events of one counted limit.
-    fn record(
-        &self,
-        eval: &Eval<'_, '_>,
-        rule: &CompiledRule,
-        limit: &CompiledLimit,
-        d: &RateLimitDecision,
-        units: i64,
-    ) {
+    fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
+        let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
         limit.counters.total.fetch_add(1, Ordering::Relaxed);
-        let policy = &rule.policy;
-        if !d.allowed {
+        if !v.allowed {
             limit.counters.limited.fetch_add(1, Ordering::Relaxed);
             let dim = limit_primary_dim(limit);
             let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");
@@ -475,20 +452,20 @@ impl RateLimiter {
                 _ => raw.to_owned(),
             };
             let identifier = identifier.as_str();
-            self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, d.used, eval.now_ms);
+            self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, r.used, eval.now_ms);
             self.scope.publish("ratelimit.limit_exceeded", || {
                 json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
-                       "identifier": identifier, "limit": d.limit, "retry_after_seconds": d.retry_after_seconds(),
-                       "action": d.action})
+                       "identifier": identifier, "limit": r.limit, "retry_after_seconds": v.retry_after_seconds(),
+                       "action": v.action})
             });
             return;
         }
         let threshold = i64::from(self.state.threshold.load(Ordering::Relaxed));
-        let crossed = |used: i64| used * 100 >= threshold * d.limit;
-        if crossed(d.used) && !crossed(d.used - units) {
+        let crossed = |used: i64| used * 100 >= threshold * r.limit;
+        if crossed(r.used) && !crossed(r.used - units) {
             self.scope.publish("ratelimit.limit_approached", || {
                 json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
-                       "limit": d.limit, "used": d.used, "remaining": d.remaining, "threshold_percent": threshold})
+                       "limit": r.limit, "used": r.used, "remaining": r.remaining, "threshold_percent": threshold})
             });
         }
     }
@@ -525,30 +502,5 @@ fn dimension_value<'a>(
         Dimension::Country => request.country,
         Dimension::Role => request.roles.first().copied(),
         Dimension::Header(name) => request.header(name),
-    }
-}
-
-/// Refused beats allowed; among refusals the longest wait wins; among allowed, the fewest
-/// remaining.
-fn most_restrictive(a: RateLimitDecision, b: RateLimitDecision) -> RateLimitDecision {
-    match (a.allowed, b.allowed) {
-        (true, false) => b,
-        (false, true) => a,
-        (false, false) => {
-            if (b.action == DecisionAction::Reject && a.action != DecisionAction::Reject)
-                || b.retry_after > a.retry_after
-            {
-                b
-            } else {
-                a
-            }
-        }
-        (true, true) => {
-            if (b.remaining, b.limit) < (a.remaining, a.limit) {
-                b
-            } else {
-                a
-            }
-        }
     }
 }

@@ -45,6 +45,7 @@ mod request;
 mod state;
 mod status;
 mod validate;
+mod verdict;
 
 pub use analytics::MAX_TRACKED_ENTITIES;
 pub use headers::{parse_rate_limit_headers, rate_limit_headers};
