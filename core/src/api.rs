@@ -26,6 +26,7 @@ pub type Handler = fn(&TenantScope, Value) -> Result<Value>;
 pub fn methods() -> Vec<(&'static str, Handler)> {
     let mut all: Vec<(&'static str, Handler)> = Vec::new();
     all.extend_from_slice(CORE_METHODS);
+    all.extend(crate::ratelimit::api::methods());
     all
 }
 

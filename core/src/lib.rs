@@ -33,6 +33,7 @@ mod ids;
 pub mod kv;
 pub mod logging;
 mod page;
+pub mod ratelimit;
 pub mod redact_hook;
 pub mod redaction;
 pub mod store;

@@ -192,7 +192,7 @@ fn line_redactor_streams_text_and_json_lines() -> Result<(), PlatformError> {
     let stats = redaction.redact_lines(Cursor::new(input), &mut out, true)?;
     let out = String::from_utf8(out).unwrap();
     let expected = format!(
-        "login [REDACTED]\r\n{{\"msg\":\"ip [REDACTED]\",\"password\":\"[REDACTED]\"}}\nnot json \u{fffd}\u{fffd} ssn [REDACTED]\n{OVERSIZED_LINE}\nlast line without newline"
+        "login [REDACTED]\r\n{{\"password\":\"[REDACTED]\",\"msg\":\"ip [REDACTED]\"}}\nnot json \u{fffd}\u{fffd} ssn [REDACTED]\n{OVERSIZED_LINE}\nlast line without newline"
     );
     assert_eq!(out, expected);
     assert_eq!((stats.lines, stats.redacted_lines, stats.oversized_lines, stats.findings), (5, 3, 1, 4));

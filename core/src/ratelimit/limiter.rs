@@ -1,0 +1,506 @@
+//! The per-engine rate-limit state and the [`RateLimiter`] client of one scope: the typed hot
+//! path (`consume`, `check`), status queries and the configuration cache.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use super::algorithm::{self, LimitSpec, Step};
+use super::analytics::Analytics;
+use super::compiled::{CompiledLimit, CompiledRule, CounterMap, Objects, Snapshot};
+use super::memory::MemoryStateStore;
+use super::models::ThrottleMode;
+use super::request::{DecisionAction, RateLimitDecision, RateLimitRequest};
+use super::state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore};
+use super::verdict::{Verdict, most_restrictive};
+use crate::clock::Timestamp;
+use crate::config::HotStateConfig;
+use crate::engine::{Engine, TenantScope};
+use crate::error::{ErrorKind, PlatformError, Result};
+use crate::tenant::Scope;
+
+/// Runtime settings of the rate limiter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateLimitSettings {
+    /// What happens when the state store cannot decide.
+    pub failure_mode: FailureMode,
+    /// `ratelimit.limit_approached` fires when usage crosses this percentage (1–100, default 80).
+    pub approach_threshold_percent: u8,
+}
+
+impl Default for RateLimitSettings {
+    fn default() -> Self {
+        RateLimitSettings { failure_mode: FailureMode::Error, approach_threshold_percent: 80 }
+    }
+}
+
+/// Engine-wide rate-limit state: the state store, the compiled configuration per scope, the
+/// analytics counters. Holds no `Engine` (no reference cycle).
+#[derive(Debug)]
+pub struct RateLimitState {
+    store: RwLock<Arc<dyn StateStore>>,
+    snapshots: RwLock<HashMap<String, Arc<Snapshot>>>,
+    /// Bumped by every invalidation, so a snapshot built from data read before a write is
+    /// never cached after it.
+    generation: AtomicU64,
+    counters: Mutex<CounterMap>,
+    pub(crate) analytics: Analytics,
+    failure_mode: AtomicU8,
+    threshold: AtomicU8,
+    healthy: AtomicBool,
+    sweeping: Mutex<()>,
+}
+
+impl RateLimitState {
+    fn new(engine: &Engine) -> Result<RateLimitState> {
+        let store: Arc<dyn StateStore> = if let Some(url) = &engine.config().redis_url {
+            Arc::new(super::RedisStateStore::new(url, "rl:", super::redis_store::DEFAULT_TIMEOUT)?)
+        } else {
+            match &engine.config().hot_state {
+                HotStateConfig::Memory { shards, max_keys } => Arc::new(MemoryStateStore::new(*shards, *max_keys)),
+                HotStateConfig::Redb(_) => Arc::new(KvStateStore::new(engine.kv().clone(), "redb")),
+            }
+        };
+        Ok(RateLimitState {
+            store: RwLock::new(store),
+            snapshots: RwLock::new(HashMap::new()),
+            generation: AtomicU64::new(0),
+            counters: Mutex::new(HashMap::new()),
+            analytics: Analytics::default(),
+            failure_mode: AtomicU8::new(0),
+            threshold: AtomicU8::new(80),
+            healthy: AtomicBool::new(true),
+            sweeping: Mutex::new(()),
+        })
+    }
+
+    pub(crate) fn store(&self) -> Arc<dyn StateStore> {
+        self.store.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    pub(crate) fn set_store(&self, store: Arc<dyn StateStore>) {
+        *self.store.write().unwrap_or_else(|p| p.into_inner()) = store;
+        self.invalidate(&Scope::Platform);
+    }
+
+    pub(crate) fn invalidate(&self, scope: &Scope) {
+        let mut map = self.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        match scope {
+            Scope::Platform => map.clear(),
+            Scope::Tenant(id) => {
+                map.remove(id.as_str());
+            }
+        }
+    }
+
+    pub(crate) fn counters(&self) -> std::sync::MutexGuard<'_, CounterMap> {
+        self.counters.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn sweep_lock(&self) -> std::sync::MutexGuard<'_, ()> {
+        self.sweeping.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn settings(&self) -> RateLimitSettings {
+        let failure_mode = match self.failure_mode.load(Ordering::Relaxed) {
+            1 => FailureMode::FailOpen,
+            2 => FailureMode::FailClosed,
+            _ => FailureMode::Error,
+        };
+        RateLimitSettings { failure_mode, approach_threshold_percent: self.threshold.load(Ordering::Relaxed) }
+    }
+}
+
+/// The rate limiter of one scope (`scope.ratelimit()?`). Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct RateLimiter {
+    pub(crate) scope: TenantScope,
+    pub(crate) state: Arc<RateLimitState>,
+}
+
+impl TenantScope {
+    /// The rate limiter of this scope.
+    pub fn ratelimit(&self) -> Result<RateLimiter> {
+        let state = self.engine().extension(RateLimitState::new)?;
+        Ok(RateLimiter { scope: self.clone(), state })
+    }
+}
+
+/// Mixes a sub-key number into a key (penalty marker, burst).
+fn derive<'a>(key: &StateKey<'a>, n: u128) -> StateKey<'a> {
+    StateKey { tenant: key.tenant, id: key.id ^ n.wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835) }
+}
+
+const PENALTY_MARK: u128 = 1;
+const BURST: u128 = 3;
+
+/// One evaluation in progress.
+struct Eval<'r, 'a> {
+    request: &'r RateLimitRequest<'a>,
+    tenant: &'r str,
+    now_ms: i64,
+    cost: i64,
+    commit: bool,
+    store: &'r dyn StateStore,
+}
+
+impl RateLimiter {
+    /// The scope.
+    pub fn scope(&self) -> &TenantScope {
+        &self.scope
+    }
+
+    /// Changes the runtime settings (engine-wide).
+    pub fn configure(&self, settings: RateLimitSettings) -> Result<RateLimitSettings> {
+        if !(1..=100).contains(&settings.approach_threshold_percent) {
+            return Err(PlatformError::validation("approach_threshold_percent", "must be between 1 and 100"));
+        }
+        let mode = match settings.failure_mode {
+            FailureMode::Error => 0,
+            FailureMode::FailOpen => 1,
+            FailureMode::FailClosed => 2,
+        };
+        self.state.failure_mode.store(mode, Ordering::Relaxed);
+        self.state.threshold.store(settings.approach_threshold_percent, Ordering::Relaxed);
+        Ok(settings)
+    }
+
+    /// The runtime settings.
+    pub fn settings(&self) -> RateLimitSettings {
+        self.state.settings()
+    }
+
+    /// Replaces the state store (engine-wide): e.g. a [`super::RedisStateStore`] shared by
+    /// several processes, or a [`MemoryStateStore`] with another key cap.
+    pub fn use_state_store(&self, store: Arc<dyn StateStore>) {
+        self.state.set_store(store);
+    }
+
+    /// Counts a request against every limit of every matching rule and returns the most
+    /// restrictive answer. A refused request is a decision with `allowed == false`; use
+    /// [`RateLimitDecision::into_result`] (or [`RateLimiter::enforce`]) for the 429 error.
+    pub fn consume(&self, request: &RateLimitRequest<'_>) -> Result<RateLimitDecision> {
+        self.decide(request, true)
+    }
+
+    /// [`RateLimiter::consume`], failing with `RateLimitExceeded` (429, `retry_after`) when the
+    /// request is refused in reject mode.
+    pub fn enforce(&self, request: &RateLimitRequest<'_>) -> Result<RateLimitDecision> {
+        self.consume(request)?.into_result()
+    }
+
+    /// The decision `consume` would take, without counting anything (read-only).
+    pub fn check(&self, request: &RateLimitRequest<'_>) -> Result<RateLimitDecision> {
+        self.decide(request, false)
+    }
+
+    fn decide(&self, request: &RateLimitRequest<'_>, commit: bool) -> Result<RateLimitDecision> {
+        self.scope.engine().ensure_open()?;
+        let now = self.scope.engine().now();
+        let now_ms = now.as_millis();
+        {
+            // Hot path: decide under the cache's read lock (no reference-count traffic).
+            let cache = self.state.snapshots.read().unwrap_or_else(|p| p.into_inner());
+            if let Some(snap) = cache.get(self.scope.scope().key()).filter(|s| now_ms < s.next_expiry_ms) {
+                return self.decide_with(snap, request, now, commit);
+            }
+        }
+        let snap = self.snapshot(now_ms)?;
+        self.decide_with(&snap, request, now, commit)
+    }
+
+    fn decide_with(
+        &self,
+        snap: &Snapshot,
+        request: &RateLimitRequest<'_>,
+        now: Timestamp,
+        commit: bool,
+    ) -> Result<RateLimitDecision> {
+        let now_ms = now.as_millis();
+        let ip = request.ip.and_then(|ip| ip.parse::<IpAddr>().ok());
+        if snap.bypassed(request, ip, now_ms) {
+            return Ok(RateLimitDecision::unlimited(now, DecisionAction::Bypass));
+        }
+        let cost = snap.cost_of(request);
+        if cost < 0 {
+            return Err(PlatformError::validation("cost", "must not be negative"));
+        }
+        let tenant = self.scope.scope().key();
+        let eval = Eval { request, tenant, now_ms, cost, commit, store: snap.store.as_ref() };
+        let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
+        let mut best: Option<Verdict<'_>> = None;
+        for rule in snap.rules.iter().chain(plan_rule) {
+            if !rule.matches(request, ip, tenant) {
+                continue;
+            }
+            for (i, limit) in rule.policy.limits.iter().enumerate() {
+                if let Some(verdict) = self.eval_limit(&eval, rule, i, limit)? {
+                    best = Some(match best {
+                        Some(current) => most_restrictive(current, verdict),
+                        None => verdict,
+                    });
+                }
+            }
+        }
+        Ok(best.map_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow), Verdict::into_decision))
+    }
+
+    /// The compiled configuration of this scope (built on first use, after every write, and
+    /// after a bypass or adjustment expires).
+    fn snapshot(&self, now_ms: i64) -> Result<Arc<Snapshot>> {
+        let key = self.scope.scope().key();
+        self.sweep_expired(now_ms)?;
+        let generation = self.state.generation.load(Ordering::Acquire);
+        let own = self.load_objects(self.scope.scope())?;
+        let platform = match self.scope.scope() {
+            Scope::Platform => Objects::default(),
+            Scope::Tenant(_) => self.load_objects(&Scope::Platform)?,
+        };
+        let layers = [&own, &platform];
+        let snap = Arc::new(Snapshot::build(self.state.store(), key, &layers, now_ms, &mut self.state.counters()));
+        let mut map = self.state.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        if self.state.generation.load(Ordering::Acquire) == generation {
+            map.insert(key.to_owned(), snap.clone());
+        }
+        Ok(snap)
+    }
+
+    fn key_for<'t>(
+        &self,
+        eval: &Eval<'_, '_>,
+        tenant: &'t str,
+        rule: &CompiledRule,
+        i: usize,
+        limit: &CompiledLimit,
+    ) -> Option<StateKey<'t>> {
+        let mut hasher = KeyHasher::with_seed(tenant, rule.seeds.get(i).copied().unwrap_or_default());
+        for dim in &limit.dims {
+            // A rule's path glob is the endpoint: `/users/*` is one counter, not one per user id.
+            let value = match (dim, &rule.path) {
+                (super::validate::Dimension::Endpoint, Some(glob)) => glob.glob().glob(),
+                _ => dimension_value(eval.request, tenant, dim)?,
+            };
+            hasher.part(value.as_bytes());
+        }
+        Some(hasher.finish())
+    }
+
+    /// Runs one step, applying the failure mode when the store cannot decide.
+    fn step(&self, eval: &Eval<'_, '_>, key: &StateKey<'_>, step: &Step) -> Result<Option<algorithm::Outcome>> {
+        match eval.store.step(key, step) {
+            Ok(outcome) => {
+                if !self.state.healthy.load(Ordering::Relaxed) && !self.state.healthy.swap(true, Ordering::AcqRel) {
+                    self.scope.publish("ratelimit.distributed_store.connected", || json!({"type": eval.store.kind()}));
+                }
+                Ok(Some(outcome))
+            }
+            Err(err) if err.kind() == ErrorKind::Unavailable => {
+                if self.state.healthy.swap(false, Ordering::AcqRel) {
+                    tracing::warn!(store = eval.store.kind(), error = %err, "rate-limit store unavailable");
+                    self.scope.publish(
+                        "ratelimit.distributed_store.disconnected",
+                        || json!({"type": eval.store.kind(), "error": err.user_message()}),
+                    );
+                }
+                match self.state.settings().failure_mode {
+                    FailureMode::Error => Err(err),
+                    _ => Ok(None),
+                }
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    fn eval_limit<'s>(
+        &self,
+        eval: &Eval<'_, '_>,
+        rule: &'s CompiledRule,
+        i: usize,
+        limit: &'s CompiledLimit,
+    ) -> Result<Option<Verdict<'s>>> {
+        let units = if limit.cost_based { eval.cost } else { 1 };
+        let mut spec = rule.spec(limit, eval.now_ms);
+        spec.check_cost(units)?;
+        let Some(base) = self.key_for(eval, eval.tenant, rule, i, limit) else { return Ok(None) };
+        let policy = &rule.policy;
+        let mut in_box = false;
+        if let Some((marker, penalty_limit)) = policy.penalty {
+            let step = Step { spec: marker, cost: 0, now_ms: eval.now_ms, commit: eval.commit };
+            let Some(mark) = self.step(eval, &derive(&base, PENALTY_MARK), &step)? else {
+                return Ok(Some(self.degraded(eval, rule, limit)));
+            };
+            if mark.state.b == 2 {
+                self.scope.publish(
+                    "ratelimit.penalty_box_exited",
+                    || json!({"policy_id": &*policy.id, "scope": limit.scope}),
+                );
+            }
+            if mark.allowed {
+                in_box = true;
+                spec = spec.with_capacity(penalty_limit.min(spec.capacity()))?;
+            }
+        }
+        let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
+        let Some(outcome) = self.step(eval, &base, &step)? else { return Ok(Some(self.degraded(eval, rule, limit))) };
+        let mut report = algorithm::report(&spec, &outcome, units);
+        let mut allowed = outcome.allowed;
+        let mut burst_remaining = None;
+        if let Some(burst) = policy.burst {
+            let use_burst = !allowed && units <= burst.capacity();
+            let step = Step {
+                spec: burst,
+                cost: if use_burst { units } else { 0 },
+                now_ms: eval.now_ms,
+                commit: eval.commit && use_burst,
+            };
+            if let Some(b) = self.step(eval, &derive(&base, BURST), &step)? {
+                burst_remaining = Some(algorithm::report(&burst, &b, units).remaining);
+                if use_burst && b.allowed {
+                    allowed = true;
+                    report.retry_after_ms = None;
+                    burst_remaining = burst_remaining.map(|r| r - if eval.commit { 0 } else { units });
+                    if eval.commit {
+                        self.scope.publish("ratelimit.burst_used", || {
+                            json!({"policy_id": &*policy.id, "scope": limit.scope, "burst_remaining": burst_remaining})
+                        });
+                    }
+                }
+            }
+        }
+        if !allowed && eval.commit && policy.mode == ThrottleMode::PenaltyBox && !in_box {
+            self.enter_penalty_box(eval, &base, rule, limit)?;
+        }
+        let verdict = self.verdict(rule, limit, &spec, allowed, report, burst_remaining);
+        if eval.commit {
+            self.record(eval, &verdict, units);
+        }
+        Ok(Some(verdict))
+    }
+
+    fn enter_penalty_box(
+        &self,
+        eval: &Eval<'_, '_>,
+        base: &StateKey<'_>,
+        rule: &CompiledRule,
+        limit: &CompiledLimit,
+    ) -> Result<()> {
+        let Some((marker, penalty_limit)) = rule.policy.penalty else { return Ok(()) };
+        let step = Step { spec: marker, cost: 1, now_ms: eval.now_ms, commit: true };
+        if let Some(mark) = self.step(eval, &derive(base, PENALTY_MARK), &step)? {
+            self.scope.publish("ratelimit.penalty_box_entered", || {
+                json!({"policy_id": &*rule.policy.id, "scope": limit.scope, "penalty_box_limit": penalty_limit,
+                       "until": Timestamp::from_millis(mark.state.a).to_rfc3339()})
+            });
+        }
+        Ok(())
+    }
+
+    fn verdict<'s>(
+        &self,
+        rule: &'s CompiledRule,
+        limit: &'s CompiledLimit,
+        spec: &LimitSpec,
+        allowed: bool,
+        report: algorithm::Report,
+        burst_remaining: Option<i64>,
+    ) -> Verdict<'s> {
+        let policy = &rule.policy;
+        let throttle = !allowed
+            && policy.mode == ThrottleMode::Throttle
+            && report.retry_after_ms.is_some_and(|ms| ms <= policy.throttle_delay_ms);
+        let action = match (allowed, throttle) {
+            (true, _) => DecisionAction::Allow,
+            (false, true) => DecisionAction::Throttle,
+            (false, false) => DecisionAction::Reject,
+        };
+        let window_seconds = Some(window_seconds(spec));
+        Verdict { rule, limit, allowed, action, report, burst_remaining, window_seconds, degraded: false }
+    }
+
+    fn degraded<'s>(&self, eval: &Eval<'_, '_>, rule: &'s CompiledRule, limit: &'s CompiledLimit) -> Verdict<'s> {
+        let allowed = self.state.settings().failure_mode == FailureMode::FailOpen;
+        let action = if allowed { DecisionAction::Allow } else { DecisionAction::Reject };
+        let capacity = rule.spec(limit, eval.now_ms).capacity();
+        let report = algorithm::Report {
+            limit: capacity,
+            remaining: 0,
+            used: 0,
+            reset_at_ms: eval.now_ms,
+            retry_after_ms: None,
+        };
+        Verdict { rule, limit, allowed, action, report, burst_remaining: None, window_seconds: None, degraded: true }
+    }
+
+    /// Analytics counters and the approached / exceeded events of one counted limit.
+    fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
+        let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
+        limit.counters.total.fetch_add(1, Ordering::Relaxed);
+        if !v.allowed {
+            limit.counters.limited.fetch_add(1, Ordering::Relaxed);
+            let dim = limit_primary_dim(limit);
+            let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");
+            // API keys are secrets: events and analytics only see a fingerprint.
+            let identifier = match dim {
+                super::validate::Dimension::ApiKey => {
+                    format!("api_key:{:016x}", xxhash_rust::xxh3::xxh3_64(raw.as_bytes()))
+                }
+                _ => raw.to_owned(),
+            };
+            let identifier = identifier.as_str();
+            self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, r.used, eval.now_ms);
+            self.scope.publish("ratelimit.limit_exceeded", || {
+                json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+                       "identifier": identifier, "limit": r.limit, "retry_after_seconds": v.retry_after_seconds(),
+                       "action": v.action})
+            });
+            return;
+        }
+        let threshold = i64::from(self.state.threshold.load(Ordering::Relaxed));
+        let crossed = |used: i64| used * 100 >= threshold * r.limit;
+        if crossed(r.used) && !crossed(r.used - units) {
+            self.scope.publish("ratelimit.limit_approached", || {
+                json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+                       "limit": r.limit, "used": r.used, "remaining": r.remaining, "threshold_percent": threshold})
+            });
+        }
+    }
+}
+
+fn window_seconds(spec: &LimitSpec) -> i64 {
+    match spec.kind() {
+        algorithm::Kind::TokenBucket => (spec.capacity() + spec.period() - 1) / spec.period(),
+        _ => (spec.period() + 999) / 1000,
+    }
+}
+
+fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {
+    use super::validate::Dimension;
+    const TENANT: &Dimension = &Dimension::Tenant;
+    limit.dims.first().unwrap_or(TENANT)
+}
+
+/// A dimension's value in a request (`None`: missing, so the limit does not apply).
+fn dimension_value<'a>(
+    request: &RateLimitRequest<'a>,
+    tenant: &'a str,
+    dim: &super::validate::Dimension,
+) -> Option<&'a str> {
+    use super::validate::Dimension;
+    match dim {
+        Dimension::Tenant => Some(tenant),
+        Dimension::User => request.user,
+        Dimension::Ip => request.ip,
+        Dimension::ApiKey => request.api_key,
+        Dimension::Endpoint => Some(request.endpoint),
+        Dimension::Method => Some(request.method),
+        Dimension::Plan => request.plan,
+        Dimension::Country => request.country,
+        Dimension::Role => request.roles.first().copied(),
+        Dimension::Header(name) => request.header(name),
+    }
+}

@@ -1,0 +1,200 @@
+//! The typed hot-path types: a [`RateLimitRequest`] in, a [`RateLimitDecision`] out (no JSON, no
+//! allocation for the request; the decision shares the policy names with the cache).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::models::{RateLimitAlgorithm, RateLimitScope};
+use crate::clock::Timestamp;
+use crate::error::{ErrorCode, PlatformError};
+
+/// The context of one request: everything rules, conditions and keys can read.
+///
+/// ```
+/// use shared_platform_core::ratelimit::RateLimitRequest;
+/// let request = RateLimitRequest::new("/api/v1/users", "GET").user("u1").ip("203.0.113.7");
+/// assert_eq!(request.user, Some("u1"));
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RateLimitRequest<'a> {
+    /// The endpoint path (`/api/v1/users/42`).
+    pub endpoint: &'a str,
+    /// The HTTP method.
+    pub method: &'a str,
+    /// The user id.
+    pub user: Option<&'a str>,
+    /// The client IP.
+    pub ip: Option<&'a str>,
+    /// The API key.
+    pub api_key: Option<&'a str>,
+    /// The caller's roles.
+    pub roles: &'a [&'a str],
+    /// The subscription plan.
+    pub plan: Option<&'a str>,
+    /// The country code.
+    pub country: Option<&'a str>,
+    /// The user agent.
+    pub user_agent: Option<&'a str>,
+    /// Request headers (names compared case-insensitively).
+    pub headers: &'a [(&'a str, &'a str)],
+    /// The cost (default: the endpoint cost map, else 1).
+    pub cost: Option<i64>,
+}
+
+impl<'a> RateLimitRequest<'a> {
+    /// A request to `endpoint` with `method`.
+    pub fn new(endpoint: &'a str, method: &'a str) -> RateLimitRequest<'a> {
+        RateLimitRequest { endpoint, method, ..RateLimitRequest::default() }
+    }
+
+    /// With a user.
+    pub fn user(mut self, user: &'a str) -> Self {
+        self.user = Some(user);
+        self
+    }
+
+    /// With a client IP.
+    pub fn ip(mut self, ip: &'a str) -> Self {
+        self.ip = Some(ip);
+        self
+    }
+
+    /// With an API key.
+    pub fn api_key(mut self, api_key: &'a str) -> Self {
+        self.api_key = Some(api_key);
+        self
+    }
+
+    /// With roles.
+    pub fn roles(mut self, roles: &'a [&'a str]) -> Self {
+        self.roles = roles;
+        self
+    }
+
+    /// With a plan.
+    pub fn plan(mut self, plan: &'a str) -> Self {
+        self.plan = Some(plan);
+        self
+    }
+
+    /// With a country.
+    pub fn country(mut self, country: &'a str) -> Self {
+        self.country = Some(country);
+        self
+    }
+
+    /// With headers.
+    pub fn headers(mut self, headers: &'a [(&'a str, &'a str)]) -> Self {
+        self.headers = headers;
+        self
+    }
+
+    /// With an explicit cost.
+    pub fn cost(mut self, cost: i64) -> Self {
+        self.cost = Some(cost);
+        self
+    }
+
+    /// A header value (case-insensitive name).
+    pub fn header(&self, name: &str) -> Option<&'a str> {
+        self.headers.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| *v)
+    }
+}
+
+/// What the caller should do with the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionAction {
+    /// Proceed (counted).
+    Allow,
+    /// Proceed: a bypass rule exempts the request (not counted).
+    Bypass,
+    /// Wait `throttle_delay`, then ask again (nothing counted yet).
+    Throttle,
+    /// Refuse (429).
+    Reject,
+}
+
+/// The answer for one request, from its most restrictive limit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateLimitDecision {
+    /// Whether the request may proceed now.
+    pub allowed: bool,
+    /// What to do.
+    pub action: DecisionAction,
+    /// The deciding limit (0 when no limit applies).
+    pub limit: i64,
+    /// Units left in it.
+    pub remaining: i64,
+    /// Units used in it.
+    pub used: i64,
+    /// When it resets.
+    pub reset_at: Timestamp,
+    /// When to retry (refused or throttled requests).
+    pub retry_after: Option<Duration>,
+    /// The deciding policy.
+    pub policy_id: Option<Arc<str>>,
+    /// Its name.
+    pub policy_name: Option<Arc<str>>,
+    /// The deciding limit's scope.
+    pub scope: Option<RateLimitScope>,
+    /// Its algorithm.
+    pub algorithm: Option<RateLimitAlgorithm>,
+    /// Burst units left, when the policy has a burst allowance.
+    pub burst_remaining: Option<i64>,
+    /// The burst allowance.
+    pub burst_total: Option<i64>,
+    /// How long to wait (throttle mode).
+    pub throttle_delay: Option<Duration>,
+    /// The deciding limit's window in seconds (time to refill a token bucket completely).
+    pub window_seconds: Option<i64>,
+    /// The state store could not decide; the configured failure mode did.
+    pub degraded: bool,
+}
+
+impl RateLimitDecision {
+    /// A decision with no applicable limit.
+    pub fn unlimited(now: Timestamp, action: DecisionAction) -> RateLimitDecision {
+        RateLimitDecision {
+            allowed: !matches!(action, DecisionAction::Reject | DecisionAction::Throttle),
+            action,
+            limit: 0,
+            remaining: 0,
+            used: 0,
+            reset_at: now,
+            retry_after: None,
+            policy_id: None,
+            policy_name: None,
+            scope: None,
+            algorithm: None,
+            burst_remaining: None,
+            burst_total: None,
+            throttle_delay: None,
+            window_seconds: None,
+            degraded: false,
+        }
+    }
+
+    /// `Err(RateLimitExceeded)` (429, with `retry_after`) for a refused request.
+    pub fn into_result(self) -> crate::error::Result<RateLimitDecision> {
+        if self.action != DecisionAction::Reject {
+            return Ok(self);
+        }
+        let mut err = PlatformError::new(ErrorCode::RateLimitExceeded, "rate limit exceeded").with_detail(format!(
+            "policy {} limit {}",
+            self.policy_name.as_deref().unwrap_or("-"),
+            self.limit
+        ));
+        if let Some(after) = self.retry_after {
+            err = err.with_retry_after(after);
+        }
+        Err(err)
+    }
+
+    /// Whole seconds to wait, rounded up (for `Retry-After`).
+    pub fn retry_after_seconds(&self) -> Option<i64> {
+        self.retry_after.map(|d| d.as_millis().div_ceil(1000) as i64)
+    }
+}

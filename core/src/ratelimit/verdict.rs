@@ -1,0 +1,74 @@
+//! One limit's answer during an evaluation, borrowed from the compiled snapshot (no reference
+//! counting, small moves); only the deciding one becomes the public [`RateLimitDecision`].
+
+use std::time::Duration;
+
+use super::algorithm::Report;
+use super::compiled::{CompiledLimit, CompiledRule};
+use super::request::{DecisionAction, RateLimitDecision};
+use crate::clock::Timestamp;
+
+/// The answer of one limit.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Verdict<'s> {
+    pub(crate) rule: &'s CompiledRule,
+    pub(crate) limit: &'s CompiledLimit,
+    pub(crate) allowed: bool,
+    pub(crate) action: DecisionAction,
+    /// `report.limit` is the capacity in force (adjusted or penalty-boxed).
+    pub(crate) report: Report,
+    pub(crate) burst_remaining: Option<i64>,
+    pub(crate) window_seconds: Option<i64>,
+    pub(crate) degraded: bool,
+}
+
+impl Verdict<'_> {
+    /// Whole seconds to wait, rounded up.
+    pub(crate) fn retry_after_seconds(&self) -> Option<i64> {
+        self.report.retry_after_ms.map(|ms| (ms.max(0) + 999) / 1000)
+    }
+
+    /// The public decision.
+    pub(crate) fn into_decision(self) -> RateLimitDecision {
+        let policy = &self.rule.policy;
+        let retry_after = self.report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
+        RateLimitDecision {
+            allowed: self.allowed,
+            action: self.action,
+            limit: self.report.limit,
+            remaining: self.report.remaining,
+            used: self.report.used,
+            reset_at: Timestamp::from_millis(self.report.reset_at_ms),
+            retry_after,
+            policy_id: Some(policy.id.clone()),
+            policy_name: Some(policy.name.clone()),
+            scope: Some(self.limit.scope),
+            algorithm: Some(policy.algorithm),
+            burst_remaining: self.burst_remaining,
+            burst_total: policy.burst.map(|b| b.capacity()),
+            throttle_delay: if self.action == DecisionAction::Throttle { retry_after } else { None },
+            window_seconds: self.window_seconds,
+            degraded: self.degraded,
+        }
+    }
+}
+
+/// Refused beats allowed; among refusals a rejection beats a throttle, then the longest wait
+/// wins; among allowed, the fewest remaining.
+pub(crate) fn most_restrictive<'s>(a: Verdict<'s>, b: Verdict<'s>) -> Verdict<'s> {
+    match (a.allowed, b.allowed) {
+        (true, false) => b,
+        (false, true) => a,
+        (false, false) => {
+            let rejects = |v: &Verdict<'_>| v.action == DecisionAction::Reject;
+            if (rejects(&b) && !rejects(&a)) || b.report.retry_after_ms > a.report.retry_after_ms { b } else { a }
+        }
+        (true, true) => {
+            if (b.report.remaining, b.report.limit) < (a.report.remaining, a.report.limit) {
+                b
+            } else {
+                a
+            }
+        }
+    }
+}
