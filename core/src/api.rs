@@ -27,6 +27,8 @@ pub fn methods() -> Vec<(&'static str, Handler)> {
     let mut all: Vec<(&'static str, Handler)> = Vec::new();
     all.extend_from_slice(CORE_METHODS);
     all.extend(crate::ratelimit::api::methods());
+    all.extend(crate::redaction::calls::methods());
+    all.extend(crate::authz::calls::methods());
     all
 }
 

@@ -6,6 +6,7 @@
 //! plus optional contextual tuples. [`suite`] runs OpenFGA's own YAML test suites.
 
 mod api;
+pub mod calls;
 mod client;
 mod cond;
 mod dsl;
