@@ -51,7 +51,7 @@ const CORE_METHODS: &[(&str, Handler)] = &[
 /// assert_eq!(report["valid"], true);
 /// ```
 pub fn call(engine: &Engine, scope_key: &str, method: &str, args: Value) -> Result<Value> {
-    let scope = if scope_key == PLATFORM_SCOPE_KEY { engine.platform()? } else { engine.tenant(scope_key)? };
+    let scope = scope_for(engine, scope_key)?;
     let handler =
         methods().into_iter().find(|(name, _)| *name == method).map(|(_, handler)| handler).ok_or_else(|| {
             PlatformError::invalid(ErrorCode::Validation, "method", format!("unknown method {method:?}"))
@@ -60,6 +60,11 @@ pub fn call(engine: &Engine, scope_key: &str, method: &str, args: Value) -> Resu
     let _entered = op.span.enter();
     tracing::debug!(method, "call");
     handler(&scope, args)
+}
+
+/// The scope named by `scope_key`: a tenant id, or `*` for the platform.
+pub fn scope_for(engine: &Engine, scope_key: &str) -> Result<TenantScope> {
+    if scope_key == PLATFORM_SCOPE_KEY { engine.platform() } else { engine.tenant(scope_key) }
 }
 
 /// Deserializes call arguments; a mismatch is a validation error naming the argument.

@@ -23,6 +23,13 @@ fn run_call(engine: &Engine, scope: &str, method: &str, args_json: &str) -> Resu
     Ok(api::call(engine, scope, method, args)?.to_string())
 }
 
+impl NativeEngine {
+    /// The engine.
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
+
 #[pymethods]
 impl NativeEngine {
     /// Creates an engine from a JSON object of options (empty for the defaults).

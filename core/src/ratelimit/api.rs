@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 
 use super::limiter::RateLimiter;
 use super::models::*;
-use super::request::{RateLimitDecision, RateLimitRequest};
+use super::compact::OwnedRateLimitRequest;
+use super::request::RateLimitDecision;
 use crate::api::{Handler, parse_args, to_value};
 use crate::engine::TenantScope;
 use crate::error::Result;
@@ -78,42 +79,10 @@ struct CostsArgs {
     costs: Vec<EndpointCost>,
 }
 
-/// The owned, JSON form of a [`RateLimitRequest`].
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct RequestArgs {
-    endpoint: String,
-    method: String,
-    user: Option<String>,
-    ip: Option<String>,
-    api_key: Option<String>,
-    roles: Vec<String>,
-    plan: Option<String>,
-    country: Option<String>,
-    user_agent: Option<String>,
-    headers: BTreeMap<String, String>,
-    cost: Option<i64>,
-}
-
 fn decide(scope: &TenantScope, args: Value, commit: bool) -> Result<Value> {
-    let a: RequestArgs = parse_args(args)?;
-    let roles: Vec<&str> = a.roles.iter().map(String::as_str).collect();
-    let headers: Vec<(&str, &str)> = a.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let request = RateLimitRequest {
-        endpoint: &a.endpoint,
-        method: &a.method,
-        user: a.user.as_deref(),
-        ip: a.ip.as_deref(),
-        api_key: a.api_key.as_deref(),
-        roles: &roles,
-        plan: a.plan.as_deref(),
-        country: a.country.as_deref(),
-        user_agent: a.user_agent.as_deref(),
-        headers: &headers,
-        cost: a.cost,
-    };
+    let request: OwnedRateLimitRequest = parse_args(args)?;
     let limiter = rl(scope)?;
-    let decision = if commit { limiter.consume(&request)? } else { limiter.check(&request)? };
+    let decision = request.with_request(|r| if commit { limiter.consume(r) } else { limiter.check(r) })?;
     Ok(decision_json(&decision))
 }
 

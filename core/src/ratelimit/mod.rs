@@ -34,6 +34,7 @@
 pub mod algorithm;
 mod analytics;
 pub mod api;
+mod compact;
 mod compiled;
 mod headers;
 mod limiter;
@@ -48,6 +49,9 @@ mod validate;
 mod verdict;
 
 pub use analytics::MAX_TRACKED_ENTITIES;
+pub use compact::{
+    ACTION_NAMES, ALGORITHM_NAMES, CompactDecision, OwnedRateLimitRequest, SCOPE_NAMES, action_name, algorithm_name,
+};
 pub use headers::{parse_rate_limit_headers, rate_limit_headers};
 pub use limiter::{RateLimitSettings, RateLimitState, RateLimiter};
 pub use memory::{DEFAULT_MAX_KEYS, DEFAULT_SHARDS, MemoryStateStore};

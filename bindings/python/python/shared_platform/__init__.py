@@ -7,7 +7,7 @@ analytics from one embedded Rust engine.
 True
 """
 
-from . import errors
+from . import errors, ratelimit
 from ._engine import PLATFORM_SCOPE, Engine, TenantScope
 from ._models import Page, Pagination
 from ._native import __version__
@@ -26,5 +26,6 @@ __all__ = [
     "VerifyReport",
     "__version__",
     "errors",
+    "ratelimit",
 ]
 __all__ += _error_names  # noqa: PLE0605 (the generated exception names)

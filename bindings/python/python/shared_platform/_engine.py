@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from ._native import NativeEngine
 from .audit.client import AuditClient
+from .ratelimit.client import RateLimitClient
 
 PLATFORM_SCOPE = "*"
 
@@ -122,12 +123,21 @@ class Engine:
 
 
 class TenantScope:
-    """One tenant (or the platform). Every module client hangs off it: ``scope.audit``…"""
+    """One tenant (or the platform). Every module client hangs off it: ``scope.audit``,
+    ``scope.ratelimit``…"""
 
     def __init__(self, engine: Engine, scope_key: str) -> None:
         self._engine = engine
         self._scope = scope_key
         self.audit = AuditClient(self._call, self._async_call)
+        self._ratelimit: RateLimitClient | None = None
+
+    @property
+    def ratelimit(self) -> RateLimitClient:
+        """Rate limiting in this scope: per-request decisions and the policy/rule management API."""
+        if self._ratelimit is None:
+            self._ratelimit = RateLimitClient(self._engine, self._scope)
+        return self._ratelimit
 
     @property
     def tenant_id(self) -> str | None:

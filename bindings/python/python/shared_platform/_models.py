@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
@@ -15,7 +16,7 @@ def parse_timestamp(value: str) -> datetime:
     text = value.replace("Z", "+00:00")
     head, _, rest = text.partition(".")
     if rest:
-        digits = "".join(c for c in rest if c.isdigit())
+        digits = "".join(itertools.takewhile(str.isdigit, rest))
         zone = rest[len(digits) :]
         text = f"{head}.{digits[:6].ljust(6, '0')}{zone}"
     return datetime.fromisoformat(text)
@@ -44,3 +45,11 @@ class Page(Generic[T]):
     def from_json(raw: Mapping[str, Any], item: Callable[[Mapping[str, Any]], T]) -> Page[T]:
         """Builds a page from the engine's JSON."""
         return Page(data=[item(x) for x in raw["data"]], pagination=Pagination(**raw["pagination"]))
+
+
+def datetime_from_ms(ms: int) -> datetime:
+    """An aware UTC datetime from milliseconds since the Unix epoch."""
+    return _EPOCH + timedelta(milliseconds=ms)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)

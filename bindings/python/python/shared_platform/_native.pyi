@@ -1,6 +1,8 @@
 """Type stubs of the native module (implementation: bindings/python/src)."""
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Iterable, Mapping
+from datetime import datetime
+from typing import Any, Literal, TypeAlias, final
 
 __version__: str
 
@@ -12,3 +14,167 @@ class NativeEngine:
     def close(self) -> None: ...
     @property
     def closed(self) -> bool: ...
+
+HeaderInput: TypeAlias = Mapping[str, str] | Iterable[tuple[str, str]]
+
+@final
+class RateLimitDecision:
+    """The answer for one request (immutable)."""
+
+    @property
+    def allowed(self) -> bool:
+        """Whether the request may proceed now."""
+    @property
+    def action(self) -> Literal["allow", "bypass", "throttle", "reject"]:
+        """What to do with the request."""
+    @property
+    def limit(self) -> int:
+        """The deciding limit (0 when no limit applies)."""
+    @property
+    def remaining(self) -> int:
+        """Units left in the deciding limit."""
+    @property
+    def used(self) -> int:
+        """Units used in the deciding limit."""
+    @property
+    def reset_at(self) -> datetime:
+        """When the deciding limit resets (aware UTC)."""
+    @property
+    def retry_after(self) -> float | None:
+        """Seconds to wait before retrying (refused or throttled requests)."""
+    @property
+    def retry_after_seconds(self) -> int | None:
+        """Whole seconds for a Retry-After header (rounded up)."""
+    @property
+    def policy_id(self) -> str | None:
+        """The deciding policy's id."""
+    @property
+    def policy_name(self) -> str | None:
+        """The deciding policy's name."""
+    @property
+    def scope(self) -> Literal["endpoint", "user", "tenant", "ip", "api_key"] | None:
+        """The deciding limit's scope."""
+    @property
+    def algorithm(self) -> Literal["sliding_window", "token_bucket", "fixed_window"] | None:
+        """The deciding limit's algorithm."""
+    @property
+    def burst_remaining(self) -> int | None:
+        """Burst units left, when the policy has a burst allowance."""
+    @property
+    def burst_total(self) -> int | None:
+        """The burst allowance."""
+    @property
+    def throttle_delay(self) -> float | None:
+        """Seconds to wait before proceeding (throttle mode)."""
+    @property
+    def window_seconds(self) -> int | None:
+        """The deciding limit's window in seconds."""
+    @property
+    def degraded(self) -> bool:
+        """True when the state store could not decide and the failure mode did."""
+    def headers(self) -> dict[str, str]:
+        """X-RateLimit-*, IETF RateLimit / RateLimit-Policy and (when refused) Retry-After."""
+
+class NativeRateLimiter:
+    def __init__(self, engine: Any, scope: str) -> None: ...
+    def _now_ms(self) -> int: ...
+    def consume(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> RateLimitDecision:
+        """Counts the request against every matching limit and returns the decision."""
+    def check(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> RateLimitDecision:
+        """The decision the request would get, without counting it (read-only)."""
+    def enforce(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> RateLimitDecision:
+        """Like consume, but a refusal raises RateLimitExceededError (with retry_after)."""
+    def async_consume(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> Awaitable[RateLimitDecision]:
+        """consume as an awaitable (runs off the event loop)."""
+    def async_check(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> Awaitable[RateLimitDecision]:
+        """check as an awaitable."""
+    def async_enforce(
+        self,
+        endpoint: str,
+        method: str = "GET",
+        *,
+        user: str | None = None,
+        ip: str | None = None,
+        api_key: str | None = None,
+        roles: list[str] | None = None,
+        plan: str | None = None,
+        country: str | None = None,
+        user_agent: str | None = None,
+        headers: HeaderInput | None = None,
+        cost: int | None = None,
+    ) -> Awaitable[RateLimitDecision]:
+        """enforce as an awaitable."""
+
+def parse_rate_limit_headers_raw(
+    headers: Any, now_ms: int | None = None
+) -> tuple[int | None, int | None, int | None, str | None, int | None]: ...

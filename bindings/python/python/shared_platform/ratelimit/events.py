@@ -1,0 +1,21 @@
+"""Names of the rate-limiting events published on the engine's event bus (spec 003 §4)."""
+
+from typing import Final
+
+LIMIT_APPROACHED: Final = "ratelimit.limit_approached"
+LIMIT_EXCEEDED: Final = "ratelimit.limit_exceeded"
+BURST_USED: Final = "ratelimit.burst_used"
+PENALTY_BOX_ENTERED: Final = "ratelimit.penalty_box_entered"
+PENALTY_BOX_EXITED: Final = "ratelimit.penalty_box_exited"
+POLICY_CREATED: Final = "ratelimit.policy.created"
+POLICY_UPDATED: Final = "ratelimit.policy.updated"
+POLICY_DELETED: Final = "ratelimit.policy.deleted"
+RULE_CREATED: Final = "ratelimit.rule.created"
+RULE_ENABLED: Final = "ratelimit.rule.enabled"
+RULE_DISABLED: Final = "ratelimit.rule.disabled"
+BYPASS_CREATED: Final = "ratelimit.bypass.created"
+BYPASS_EXPIRED: Final = "ratelimit.bypass.expired"
+ADJUSTMENT_APPLIED: Final = "ratelimit.adjustment.applied"
+ADJUSTMENT_REVERTED: Final = "ratelimit.adjustment.reverted"
+DISTRIBUTED_STORE_CONNECTED: Final = "ratelimit.distributed_store.connected"
+DISTRIBUTED_STORE_DISCONNECTED: Final = "ratelimit.distributed_store.disconnected"
