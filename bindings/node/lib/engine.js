@@ -3,6 +3,7 @@
 const { NativeEngine } = require('../native/native.js');
 const { guard, guardAsync, toDate, toRfc3339 } = require('./convert');
 const { AuditClient } = require('./audit');
+const { RateLimitClient } = require('./ratelimit/client');
 const { ValidationError } = require('./errors');
 
 const PLATFORM_SCOPE = '*';
@@ -87,6 +88,13 @@ class TenantScope {
     this._engine = engine;
     this._scope = scopeKey;
     this.audit = new AuditClient(this);
+    this._ratelimit = null;
+  }
+
+  /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
+  get ratelimit() {
+    if (this._ratelimit === null) this._ratelimit = new RateLimitClient(this);
+    return this._ratelimit;
   }
 
   /** The tenant id, or null for the platform scope. */

@@ -1,5 +1,7 @@
 // Shared Platform Core for Node.js: types of the public API.
 export * from './errors';
+export * from './ratelimit/types';
+import type { RateLimitClient } from './ratelimit/types';
 
 /** Engine options; every field is optional (zero-config: SQLite and hot state in memory). */
 export interface EngineOptions {
@@ -101,6 +103,8 @@ export declare class TenantScope {
   /** The tenant id, or null for the platform scope. */
   readonly tenantId: string | null;
   readonly audit: AuditClient;
+  /** Rate limiting in this scope. */
+  readonly ratelimit: RateLimitClient;
 }
 
 /** The Shared Platform Core engine, embedded in this process. */

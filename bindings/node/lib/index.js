@@ -3,5 +3,28 @@
 const { Engine, TenantScope, PLATFORM_SCOPE } = require('./engine');
 const { AuditClient } = require('./audit');
 const { version } = require('../native/native.js');
+const {
+  RateLimitClient,
+  RateLimitDecision,
+  parseRateLimitHeaders,
+  rateLimitMiddleware,
+  rateLimitAware,
+  RateLimitAwareClient,
+  RATE_LIMIT_EVENTS,
+} = require('./ratelimit');
 
-module.exports = { Engine, TenantScope, AuditClient, PLATFORM_SCOPE, version, ...require('./errors') };
+module.exports = {
+  Engine,
+  TenantScope,
+  AuditClient,
+  PLATFORM_SCOPE,
+  version,
+  RateLimitClient,
+  RateLimitDecision,
+  parseRateLimitHeaders,
+  rateLimitMiddleware,
+  rateLimitAware,
+  RateLimitAwareClient,
+  RATE_LIMIT_EVENTS,
+  ...require('./errors'),
+};

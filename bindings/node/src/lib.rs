@@ -8,11 +8,13 @@ use napi::{Env, Error, Task};
 use napi_derive::napi;
 use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
 
+mod ratelimit;
+
 /// Prefix of an error message that carries a serialized engine error.
 const ERROR_PREFIX: &str = "SPERR:";
 
 /// The one conversion from engine errors to JavaScript errors.
-fn to_js_error(err: PlatformError) -> Error {
+pub(crate) fn to_js_error(err: PlatformError) -> Error {
     let payload = serde_json::json!({
         "code": err.code().code(),
         "name": err.code().name(),
@@ -42,6 +44,13 @@ fn run_call(engine: &Engine, scope: &str, method: &str, args_json: &str) -> std:
 #[napi]
 pub struct NativeEngine {
     engine: Engine,
+}
+
+impl NativeEngine {
+    /// The engine.
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.engine
+    }
 }
 
 #[napi]

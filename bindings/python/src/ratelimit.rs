@@ -45,7 +45,12 @@ impl NativeRateLimiter {
         result.map_err(to_py_err)
     }
 
-    fn decide_async<'py>(&self, py: Python<'py>, request: OwnedRateLimitRequest, mode: Mode) -> PyResult<Bound<'py, PyAny>> {
+    fn decide_async<'py>(
+        &self,
+        py: Python<'py>,
+        request: OwnedRateLimitRequest,
+        mode: Mode,
+    ) -> PyResult<Bound<'py, PyAny>> {
         let limiter = self.limiter.clone();
         pyo3_async_runtimes::tokio::future_into_py(py, async move {
             let work = move || {

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
+use super::compact::OwnedRateLimitRequest;
 use super::limiter::RateLimiter;
 use super::models::*;
-use super::compact::OwnedRateLimitRequest;
 use super::request::RateLimitDecision;
 use crate::api::{Handler, parse_args, to_value};
 use crate::engine::TenantScope;

@@ -219,6 +219,9 @@ mod tests {
         assert_eq!(compact.to_decision(Some("p1"), Some("per-key")), d);
         let garbage = CompactDecision([9, 77, 0, 0, 0, 0, -5, 99, -3, -1, -1, -1, -1, 2]);
         let back = garbage.to_decision(None, None);
-        assert_eq!((back.action, back.scope, back.algorithm, back.retry_after), (DecisionAction::Allow, None, None, None));
+        assert_eq!(
+            (back.action, back.scope, back.algorithm, back.retry_after),
+            (DecisionAction::Allow, None, None, None)
+        );
     }
 }
