@@ -8,7 +8,7 @@ use napi::{Env, Error, Task};
 use napi_derive::napi;
 use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
 
-mod ratelimit;
+pub mod ratelimit;
 
 /// Prefix of an error message that carries a serialized engine error.
 const ERROR_PREFIX: &str = "SPERR:";
