@@ -10,6 +10,48 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+// Size of a decision's policy id buffer (bytes, with the NUL).
+#define SP_POLICY_ID_SIZE 64
+
+// Size of a decision's policy name buffer (bytes, with the NUL): the engine's 256-byte name limit + 1.
+#define SP_POLICY_NAME_SIZE 257
+
+// `SP_ACTION_ALLOW`: proceed (counted).
+#define SP_ACTION_ALLOW 0
+
+// `SP_ACTION_BYPASS`: proceed, a bypass rule exempts the request.
+#define SP_ACTION_BYPASS 1
+
+// `SP_ACTION_THROTTLE`: wait `throttle_delay_ms`, then ask again.
+#define SP_ACTION_THROTTLE 2
+
+// `SP_ACTION_REJECT`: refuse (HTTP 429).
+#define SP_ACTION_REJECT 3
+
+// `SP_SCOPE_ENDPOINT`: the limit counts per endpoint.
+#define SP_SCOPE_ENDPOINT 0
+
+// `SP_SCOPE_USER`: per user.
+#define SP_SCOPE_USER 1
+
+// `SP_SCOPE_TENANT`: per tenant.
+#define SP_SCOPE_TENANT 2
+
+// `SP_SCOPE_IP`: per client IP.
+#define SP_SCOPE_IP 3
+
+// `SP_SCOPE_API_KEY`: per API key.
+#define SP_SCOPE_API_KEY 4
+
+// `SP_ALGORITHM_SLIDING_WINDOW`: weighted window counter.
+#define SP_ALGORITHM_SLIDING_WINDOW 0
+
+// `SP_ALGORITHM_TOKEN_BUCKET`: continuous refill.
+#define SP_ALGORITHM_TOKEN_BUCKET 1
+
+// `SP_ALGORITHM_FIXED_WINDOW`: one counter per aligned window.
+#define SP_ALGORITHM_FIXED_WINDOW 2
+
 // An engine handle (opaque). Create with `sp_engine_new`, release with `sp_engine_free`.
 typedef struct SpEngine SpEngine;
 
@@ -40,6 +82,92 @@ typedef struct SpString {
   // Number of bytes, without the trailing NUL.
   size_t len;
 } SpString;
+
+// A UTF-8 string slice borrowed from the caller. `ptr` NULL with `len` 0 means "absent".
+typedef struct SpStr {
+  // The bytes (not NUL-terminated), or NULL.
+  const uint8_t *ptr;
+  // Number of bytes.
+  size_t len;
+} SpStr;
+
+// One request header.
+typedef struct SpHeader {
+  // Header name (compared case-insensitively).
+  struct SpStr name;
+  // Header value.
+  struct SpStr value;
+} SpHeader;
+
+// The context of one request. Absent optional fields are `{NULL, 0}`; `roles` and `headers` may
+// be NULL with a zero length.
+typedef struct SpRateLimitRequest {
+  // The endpoint path (required).
+  struct SpStr endpoint;
+  // The HTTP method (absent = "GET").
+  struct SpStr method;
+  // The user id.
+  struct SpStr user;
+  // The client IP.
+  struct SpStr ip;
+  // The API key.
+  struct SpStr api_key;
+  // The caller's roles.
+  const struct SpStr *roles;
+  // Number of roles.
+  size_t roles_len;
+  // The subscription plan.
+  struct SpStr plan;
+  // The country code.
+  struct SpStr country;
+  // The user agent.
+  struct SpStr user_agent;
+  // Request headers.
+  const struct SpHeader *headers;
+  // Number of headers.
+  size_t headers_len;
+  // The cost, used when `has_cost` is true (else the endpoint cost map, else 1).
+  int64_t cost;
+  // Whether `cost` is set.
+  bool has_cost;
+} SpRateLimitRequest;
+
+// The answer for one request. Optional numbers are -1 when absent; `action`, `scope` and
+// `algorithm` use the `SP_ACTION_*`, `SP_SCOPE_*` and `SP_ALGORITHM_*` codes (-1 = none).
+typedef struct SpRateLimitDecision {
+  // Whether the request may proceed now.
+  bool allowed;
+  // What to do (`SP_ACTION_ALLOW`, `_BYPASS`, `_THROTTLE`, `_REJECT`).
+  int32_t action;
+  // The deciding limit (0 when no limit applies).
+  int64_t limit;
+  // Units left in it.
+  int64_t remaining;
+  // Units used in it.
+  int64_t used;
+  // When it resets, ms since the Unix epoch.
+  int64_t reset_at_ms;
+  // How long to wait before retrying, ms (-1 = none).
+  int64_t retry_after_ms;
+  // The deciding limit's scope code.
+  int32_t scope;
+  // The deciding limit's algorithm code.
+  int32_t algorithm;
+  // Burst units left (-1 = no burst allowance).
+  int64_t burst_remaining;
+  // The burst allowance (-1 = none).
+  int64_t burst_total;
+  // How long to wait before proceeding in throttle mode, ms (-1 = none).
+  int64_t throttle_delay_ms;
+  // The deciding limit's window in seconds (-1 = none).
+  int64_t window_seconds;
+  // The store could not decide; the configured failure mode did.
+  bool degraded;
+  // The deciding policy's id, NUL-terminated ("" when none).
+  char policy_id[SP_POLICY_ID_SIZE];
+  // The deciding policy's name, NUL-terminated ("" when none).
+  char policy_name[SP_POLICY_NAME_SIZE];
+} SpRateLimitDecision;
 
 #ifdef __cplusplus
 extern "C" {
@@ -100,6 +228,40 @@ void sp_string_free(struct SpString *string);
 
 // The library version, a static NUL-terminated string.
 const char *sp_version(void);
+
+// Counts a request against every matching limit of `scope` (a tenant id, or "*") and fills
+// `out`. A refusal is not an error: check `out->allowed` / `out->action`.
+//
+// # Safety
+// `engine` is a live handle; `scope` and every slice in `request` are readable UTF-8 (or
+// absent); `out` is writable; `error` is NULL or a valid `SpError`.
+uint32_t sp_ratelimit_consume(const struct SpEngine *engine,
+                              struct SpStr scope,
+                              const struct SpRateLimitRequest *request,
+                              struct SpRateLimitDecision *out,
+                              struct SpError *error);
+
+// The decision the request would get, without counting it (read-only).
+//
+// # Safety
+// As [`sp_ratelimit_consume`].
+uint32_t sp_ratelimit_check(const struct SpEngine *engine,
+                            struct SpStr scope,
+                            const struct SpRateLimitRequest *request,
+                            struct SpRateLimitDecision *out,
+                            struct SpError *error);
+
+// The HTTP response headers of a decision as `Name: value` lines separated by "\r\n"
+// (X-RateLimit-*, IETF RateLimit / RateLimit-Policy, Retry-After when refused), written to `out`
+// (free with `sp_string_free`). Relative times use the engine clock.
+//
+// # Safety
+// `engine` is a live handle; `decision` is a valid decision filled by this library; `out` is
+// writable; `error` is NULL or a valid `SpError`.
+uint32_t sp_ratelimit_headers(const struct SpEngine *engine,
+                              const struct SpRateLimitDecision *decision,
+                              struct SpString *out,
+                              struct SpError *error);
 
 #ifdef __cplusplus
 }  // extern "C"

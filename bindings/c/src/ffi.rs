@@ -24,7 +24,7 @@ pub struct SpString {
 }
 
 /// Reads a UTF-8 argument given as pointer + length.
-fn utf8_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, PlatformError> {
+pub(crate) fn utf8_arg<'a>(ptr: *const u8, len: usize, name: &str) -> Result<&'a str, PlatformError> {
     if ptr.is_null() {
         if len == 0 {
             return Ok("");
@@ -45,14 +45,14 @@ fn json_arg(ptr: *const u8, len: usize, name: &str) -> Result<serde_json::Value,
         .map_err(|e| PlatformError::invalid(ErrorCode::Validation, name, format!("invalid JSON: {e}")))
 }
 
-fn engine_ref<'a>(engine: *const SpEngine) -> Result<&'a Engine, PlatformError> {
+pub(crate) fn engine_ref<'a>(engine: *const SpEngine) -> Result<&'a Engine, PlatformError> {
     // SAFETY: the caller passes NULL or a handle from sp_engine_new that was not freed.
     unsafe { engine.as_ref() }
         .map(|handle| &handle.engine)
         .ok_or_else(|| PlatformError::invalid(ErrorCode::NullArgument, "engine", "is NULL"))
 }
 
-fn into_sp_string(text: String) -> SpString {
+pub(crate) fn into_sp_string(text: String) -> SpString {
     let mut bytes = text.into_bytes();
     let len = bytes.len();
     bytes.push(0);

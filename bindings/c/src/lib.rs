@@ -11,8 +11,15 @@
 
 mod error;
 mod ffi;
+mod ratelimit;
 
 pub use error::{SpError, sp_error_clear};
 pub use ffi::{
     SpEngine, SpString, sp_call, sp_engine_close, sp_engine_free, sp_engine_new, sp_string_free, sp_version,
+};
+pub use ratelimit::{
+    SP_ACTION_ALLOW, SP_ACTION_BYPASS, SP_ACTION_REJECT, SP_ACTION_THROTTLE, SP_ALGORITHM_FIXED_WINDOW,
+    SP_ALGORITHM_SLIDING_WINDOW, SP_ALGORITHM_TOKEN_BUCKET, SP_POLICY_ID_SIZE, SP_POLICY_NAME_SIZE, SP_SCOPE_API_KEY,
+    SP_SCOPE_ENDPOINT, SP_SCOPE_IP, SP_SCOPE_TENANT, SP_SCOPE_USER, SpHeader, SpRateLimitDecision, SpRateLimitRequest,
+    SpStr, sp_ratelimit_check, sp_ratelimit_consume, sp_ratelimit_headers,
 };

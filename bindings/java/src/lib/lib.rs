@@ -3,6 +3,8 @@
 //! into the Java exception classes through one function, [`throw`]. Handles are
 //! `Box<Engine>` pointers owned by the Java `Engine`, which frees them exactly once under a lock.
 
+mod ratelimit;
+
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use jni::JNIEnv;

@@ -6,8 +6,6 @@ import com.platform.sdk.errors.Errors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -25,12 +23,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class Engine implements AutoCloseable {
     /** The scope key of the platform. */
     public static final String PLATFORM_SCOPE = "*";
-
-    private static final ExecutorService ASYNC = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "shared-platform-async");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long handle;
@@ -82,7 +74,7 @@ public final class Engine implements AutoCloseable {
 
     /** {@link #call} on a background thread. */
     public CompletableFuture<JsonNode> callAsync(String scope, String method, JsonNode args) {
-        return CompletableFuture.supplyAsync(() -> call(scope, method, args), ASYNC);
+        return CompletableFuture.supplyAsync(() -> call(scope, method, args), Json.asyncExecutor());
     }
 
     /** Moves a manual clock forward; returns the new time. */
@@ -116,6 +108,16 @@ public final class Engine implements AutoCloseable {
 
     private interface HandleCall<T> {
         T apply(long handle);
+    }
+
+    /** Runs {@code body} with the live handle, under the lock that keeps {@link #close()} out. */
+    NativeAccess nativeAccess() {
+        return new NativeAccess() {
+            @Override
+            public <T> T withHandle(java.util.function.LongFunction<T> body) {
+                return Engine.this.withHandle(body::apply);
+            }
+        };
     }
 
     private <T> T withHandle(HandleCall<T> body) {

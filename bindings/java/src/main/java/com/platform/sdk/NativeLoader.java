@@ -11,13 +11,14 @@ import java.nio.file.StandardCopyOption;
  * packed in the jar ({@code /native/<os>-<arch>/libshared_platform_java.so}), extracted to a
  * temporary file that is deleted when the JVM exits.
  */
-final class NativeLoader {
+public final class NativeLoader {
     private static final String LIBRARY = "shared_platform_java";
     private static boolean loaded;
 
     private NativeLoader() {}
 
-    static synchronized void load() {
+    /** Loads the native library once (the SDK calls it itself; safe to call again). */
+    public static synchronized void load() {
         if (loaded) {
             return;
         }

@@ -2,6 +2,7 @@ package com.platform.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.platform.sdk.audit.AuditClient;
+import com.platform.sdk.ratelimit.RateLimitClient;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -10,11 +11,13 @@ public final class TenantScope {
     private final Engine engine;
     private final String scope;
     private final AuditClient audit;
+    private final RateLimitClient ratelimit;
 
     TenantScope(Engine engine, String scope) {
         this.engine = engine;
         this.scope = scope;
         this.audit = new AuditClient(this::call, this::callAsync);
+        this.ratelimit = new RateLimitClient(engine.nativeAccess(), scope, this::call, this::callAsync);
     }
 
     /** The tenant id, or empty for the platform scope. */
@@ -25,6 +28,11 @@ public final class TenantScope {
     /** The audit log of this scope. */
     public AuditClient audit() {
         return audit;
+    }
+
+    /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
+    public RateLimitClient ratelimit() {
+        return ratelimit;
     }
 
     /** The engine. */

@@ -1,0 +1,32 @@
+package com.platform.sdk.ratelimit;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What one limit counts per. */
+public enum RateLimitScope {
+    /** endpoint. */
+    @JsonProperty("endpoint")
+    ENDPOINT,
+    /** user. */
+    @JsonProperty("user")
+    USER,
+    /** tenant. */
+    @JsonProperty("tenant")
+    TENANT,
+    /** ip. */
+    @JsonProperty("ip")
+    IP,
+    /** api_key. */
+    @JsonProperty("api_key")
+    API_KEY;
+
+    /** The engine's wire name. */
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The constant of a wire name. */
+    public static RateLimitScope fromWire(String wire) {
+        return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+    }
+}
