@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 // Size of a decision's policy id buffer (bytes, with the NUL).
 #define SP_POLICY_ID_SIZE 64
@@ -268,3 +269,6 @@ uint32_t sp_ratelimit_headers(const struct SpEngine *engine,
 #endif  // __cplusplus
 
 #endif  /* SHARED_PLATFORM_H */
+
+/* An SpStr from a string literal or a NUL-terminated string (C99 compound literal). */
+#define SP_STR(text) ((SpStr){(const uint8_t *)(text), strlen(text)})

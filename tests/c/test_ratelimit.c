@@ -13,7 +13,6 @@ static int passed = 0, failed = 0;
   } while (0)
 
 #define S(text) (const uint8_t *)(text), strlen(text)
-#define STR(text) ((SpStr){(const uint8_t *)(text), strlen(text)})
 
 /* Creates a policy of `limit` requests per minute per user and a rule applying it to every user. */
 static int per_user(SpEngine *engine, const char *tenant, int limit) {
@@ -43,19 +42,19 @@ int main(void) {
   CHECK(per_user(engine, "acme", 2) && per_user(engine, "globex", 2), "policies and rules via sp_call");
 
   SpRateLimitRequest request = {0};
-  request.endpoint = STR("/api/items");
-  request.method = STR("GET");
-  request.user = STR("u1");
+  request.endpoint = SP_STR("/api/items");
+  request.method = SP_STR("GET");
+  request.user = SP_STR("u1");
 
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &request, &d, &err) == 0, "consume");
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &request, &d, &err) == 0, "consume");
   CHECK(d.allowed && d.action == SP_ACTION_ALLOW && d.limit == 2 && d.remaining == 1 && d.used == 1, "first decision");
   CHECK(d.scope == SP_SCOPE_USER && d.algorithm == SP_ALGORITHM_SLIDING_WINDOW, "scope and algorithm codes");
   CHECK(d.reset_at_ms == 1767225660000LL && d.retry_after_ms == -1 && d.burst_total == -1, "times and absent values");
   CHECK(strcmp(d.policy_name, "per-user") == 0 && strlen(d.policy_id) == 36, "policy id and name inline");
 
-  CHECK(sp_ratelimit_check(engine, STR("acme"), &request, &d, &err) == 0 && d.remaining == 1, "check is read-only");
-  sp_ratelimit_consume(engine, STR("acme"), &request, &d, &err);
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &request, &d, &err) == 0, "a refusal is not an error");
+  CHECK(sp_ratelimit_check(engine, SP_STR("acme"), &request, &d, &err) == 0 && d.remaining == 1, "check is read-only");
+  sp_ratelimit_consume(engine, SP_STR("acme"), &request, &d, &err);
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &request, &d, &err) == 0, "a refusal is not an error");
   CHECK(!d.allowed && d.action == SP_ACTION_REJECT && d.retry_after_ms == 90000, "third request refused, retry in 90 s");
 
   CHECK(sp_ratelimit_headers(engine, &d, &out, &err) == 0, "headers");
@@ -64,13 +63,13 @@ int main(void) {
   CHECK(out.ptr && strstr(out.ptr, "RateLimit: \"per-user\";r=0;t=60"), "IETF RateLimit field");
   sp_string_free(&out);
 
-  CHECK(sp_ratelimit_consume(engine, STR("globex"), &request, &d, &err) == 0 && d.allowed && d.remaining == 1,
+  CHECK(sp_ratelimit_consume(engine, SP_STR("globex"), &request, &d, &err) == 0 && d.allowed && d.remaining == 1,
         "another tenant is not affected");
 
-  SpStr roles[] = {STR("admin"), STR("ops")};
-  SpHeader headers[] = {{STR("X-Tier"), STR("gold")}};
+  SpStr roles[] = {SP_STR("admin"), SP_STR("ops")};
+  SpHeader headers[] = {{SP_STR("X-Tier"), SP_STR("gold")}};
   SpRateLimitRequest rich = request;
-  rich.user = STR("u2");
+  rich.user = SP_STR("u2");
   rich.roles = roles;
   rich.roles_len = 2;
   rich.headers = headers;
@@ -78,31 +77,31 @@ int main(void) {
   rich.cost = 1;
   rich.has_cost = true;
   rich.method = (SpStr){NULL, 0}; /* absent: GET */
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &rich, &d, &err) == 0 && d.remaining == 1, "roles, headers, cost");
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &rich, &d, &err) == 0 && d.remaining == 1, "roles, headers, cost");
 
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), NULL, &d, &err) == 1106 && strcmp(err.field, "request") == 0,
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), NULL, &d, &err) == 1106 && strcmp(err.field, "request") == 0,
         "NULL request is NullArgument");
   sp_error_clear(&err);
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &request, NULL, &err) == 1106, "NULL out is NullArgument");
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &request, NULL, &err) == 1106, "NULL out is NullArgument");
   sp_error_clear(&err);
   SpRateLimitRequest bad = request;
   bad.roles = NULL;
   bad.roles_len = 3;
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &bad, &d, &err) == 1106 && strcmp(err.field, "roles") == 0,
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &bad, &d, &err) == 1106 && strcmp(err.field, "roles") == 0,
         "NULL roles with a length is NullArgument");
   sp_error_clear(&err);
   bad = request;
   bad.user = (SpStr){(const uint8_t *)"\xff\xfe", 2};
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &bad, &d, &err) == 1105 && strcmp(err.field, "user") == 0,
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &bad, &d, &err) == 1105 && strcmp(err.field, "user") == 0,
         "invalid UTF-8 is InvalidUtf8 naming the field");
   sp_error_clear(&err);
-  CHECK(sp_ratelimit_consume(engine, STR("not a tenant"), &request, &d, &err) == 1100, "bad tenant is InvalidTenant");
+  CHECK(sp_ratelimit_consume(engine, SP_STR("not a tenant"), &request, &d, &err) == 1100, "bad tenant is InvalidTenant");
   sp_error_clear(&err);
-  CHECK(sp_ratelimit_consume(NULL, STR("acme"), &request, &d, &err) == 1106, "NULL engine");
+  CHECK(sp_ratelimit_consume(NULL, SP_STR("acme"), &request, &d, &err) == 1106, "NULL engine");
   sp_error_clear(&err);
 
   sp_engine_close(engine, &err);
-  CHECK(sp_ratelimit_consume(engine, STR("acme"), &request, &d, &err) == 1102, "closed engine is EngineClosed");
+  CHECK(sp_ratelimit_consume(engine, SP_STR("acme"), &request, &d, &err) == 1102, "closed engine is EngineClosed");
   sp_error_clear(&err);
   sp_engine_free(engine);
   printf("%d passed, %d failed\n", passed, failed);

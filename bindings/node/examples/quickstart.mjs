@@ -1,13 +1,12 @@
 // The README's Node quick start, run as written (ESM, top-level await) in CI.
-import { Engine, InvalidTenantError } from 'shared-platform';
+import { Engine } from 'shared-platform';
 
 const engine = new Engine(); // zero-config: SQLite + hot state in memory
-const acme = engine.tenant('acme');
-const record = await acme.audit.record({ actorId: 'alice', action: 'doc.read', resourceType: 'doc', resourceId: 'd1' });
-console.log(record.seq, (await acme.audit.verify()).valid);
-try {
-  engine.tenant('not a tenant!');
-} catch (err) {
-  if (err instanceof InvalidTenantError) console.log(err.code, err.field);
+const rl = engine.tenant('acme').ratelimit; // every operation runs in a tenant scope
+const policy = await rl.createPolicy({ name: 'per-user', limits: [{ scope: 'user', maxRequests: 2, windowSeconds: 60 }] });
+await rl.createRule({ name: 'all users', policyId: policy.id, target: { type: 'user' } });
+for (let i = 0; i < 3; i += 1) {
+  const decision = rl.consumeSync({ endpoint: '/api/items', method: 'GET', user: 'alice' }); // native hot path
+  console.log(decision.allowed, decision.remaining, decision.headers()['Retry-After']);
 }
 engine.close();

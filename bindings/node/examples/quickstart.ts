@@ -1,16 +1,14 @@
 // The README's TypeScript quick start; type-checked with `tsc --strict --noEmit` in CI.
-import { Engine, InvalidTenantError, type AuditRecord, type VerifyReport } from 'shared-platform';
+import { Engine, type RateLimitDecision, type RateLimitPolicy } from 'shared-platform';
 
 async function main(): Promise<void> {
   const engine = new Engine(); // zero-config: SQLite + hot state in memory
-  const acme = engine.tenant('acme');
-  const record: AuditRecord = await acme.audit.record({ actorId: 'alice', action: 'doc.read', resourceType: 'doc', resourceId: 'd1' });
-  const report: VerifyReport = await acme.audit.verify();
-  console.log(record.seq, record.hash.slice(0, 12), report.valid);
-  try {
-    engine.tenant('not a tenant!');
-  } catch (err) {
-    if (err instanceof InvalidTenantError) console.log(err.code, err.field);
+  const rl = engine.tenant('acme').ratelimit;
+  const policy: RateLimitPolicy = await rl.createPolicy({ name: 'per-user', limits: [{ scope: 'user', maxRequests: 2, windowSeconds: 60 }] });
+  await rl.createRule({ name: 'all users', policyId: policy.id, target: { type: 'user' } });
+  for (let i = 0; i < 3; i += 1) {
+    const decision: RateLimitDecision = rl.consumeSync({ endpoint: '/api/items', method: 'GET', user: 'alice' });
+    console.log(decision.allowed, decision.remaining, decision.headers()['Retry-After']);
   }
   engine.close();
 }

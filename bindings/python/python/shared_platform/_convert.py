@@ -33,8 +33,9 @@ def _convert(hint: Any, raw: Any) -> Any:
         return raw
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _convert(options[0], raw) if len(options) == 1 else raw
+        # `Enum | Literal[...]` and `X | None`: the first class option decides (Literals stay raw).
+        classes = [a for a in typing.get_args(hint) if isinstance(a, type) and a is not type(None)]
+        return _convert(classes[0], raw) if classes else raw
     if origin is list:
         (item,) = typing.get_args(hint)
         return [_convert(item, x) for x in raw]

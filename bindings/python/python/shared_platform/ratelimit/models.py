@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from .._native import RateLimitDecision
 
@@ -149,6 +149,18 @@ class FailureMode(StrEnum):
     FAIL_CLOSED = "fail_closed"
 
 
+AlgorithmName = Literal["sliding_window", "token_bucket", "fixed_window"]
+ScopeName = Literal["endpoint", "user", "tenant", "ip", "api_key"]
+WindowUnitName = Literal["second", "minute", "hour", "day"]
+ThrottleModeName = Literal["reject", "throttle", "penalty_box"]
+RuleTargetName = Literal["endpoint", "user", "tenant", "ip", "api_key", "role"]
+ConditionFieldName = Literal["plan", "role", "header", "ip_range", "country", "user_agent"]
+ConditionOperatorName = Literal["eq", "neq", "in", "not_in", "matches"]
+BypassTypeName = Literal["api_key", "role", "ip", "user"]
+StoreTypeName = Literal["redis", "redis_cluster", "redis_sentinel"]
+FailureModeName = Literal["error", "fail_open", "fail_closed"]
+
+
 @dataclass(frozen=True, kw_only=True)
 class CompositeKey:
     """Counts per combination of request dimensions (e.g. ``["ip", "endpoint"]``)."""
@@ -160,10 +172,10 @@ class CompositeKey:
 class RateLimit:
     """One limit of a policy: ``max_requests`` per window, counted per ``scope``."""
 
-    scope: RateLimitScope
+    scope: RateLimitScope | ScopeName
     max_requests: int
     window_seconds: int | None = None
-    window_unit: WindowUnit | None = None
+    window_unit: WindowUnit | WindowUnitName | None = None
     key: CompositeKey | None = None
     cost_based: bool = False
 
@@ -190,7 +202,7 @@ class BurstConfig:
 class ThrottleConfig:
     """Reject, delay (throttle) or penalty-box requests over the limit."""
 
-    mode: ThrottleMode
+    mode: ThrottleMode | ThrottleModeName
     throttle_delay_ms: int | None = None
     penalty_box_limit: int | None = None
     penalty_box_duration_seconds: int | None = None
@@ -221,7 +233,7 @@ class CreatePolicyRequest:
     name: str
     limits: list[RateLimit]
     description: str | None = None
-    algorithm: RateLimitAlgorithm = RateLimitAlgorithm.SLIDING_WINDOW
+    algorithm: RateLimitAlgorithm | AlgorithmName = RateLimitAlgorithm.SLIDING_WINDOW
     token_bucket: TokenBucketConfig | None = None
     burst: BurstConfig | None = None
     throttle: ThrottleConfig | None = None
@@ -236,7 +248,7 @@ class UpdatePolicyRequest:
     name: str | None = None
     description: str | None = None
     limits: list[RateLimit] | None = None
-    algorithm: RateLimitAlgorithm | None = None
+    algorithm: RateLimitAlgorithm | AlgorithmName | None = None
     token_bucket: TokenBucketConfig | None = None
     burst: BurstConfig | None = None
     throttle: ThrottleConfig | None = None
@@ -249,7 +261,7 @@ class RuleTarget:
     """What a rule applies to: a scope (``value`` None = all) or a role, optionally narrowed to a
     method and a path glob such as ``/api/v1/users/*``."""
 
-    type: RuleTargetType
+    type: RuleTargetType | RuleTargetName
     value: str | None = None
     method: str | None = None
     path_pattern: str | None = None
@@ -259,8 +271,8 @@ class RuleTarget:
 class RuleCondition:
     """An extra condition on the request (``header`` names the header for ``field=HEADER``)."""
 
-    field: ConditionField
-    operator: ConditionOperator
+    field: ConditionField | ConditionFieldName
+    operator: ConditionOperator | ConditionOperatorName
     value: Any
     header: str | None = None
 
@@ -335,7 +347,7 @@ class BypassRule:
 class CreateBypassRuleRequest:
     """A new exemption (``value``: the key, role, user, or an IP / CIDR range)."""
 
-    type: BypassType
+    type: BypassType | BypassTypeName
     value: str
     reason: str = ""
     created_by: str = ""
@@ -381,7 +393,7 @@ class EndpointCost:
 class RateLimitCheckRequest:
     """A read-only status question about one identifier."""
 
-    scope: RateLimitScope
+    scope: RateLimitScope | ScopeName
     identifier: str
     endpoint: str | None = None
     method: str | None = None
@@ -474,11 +486,11 @@ class LimitedEntity:
 class DistributedStoreConfig:
     """Where counters live when several processes share limits."""
 
-    type: DistributedStoreType
+    type: DistributedStoreType | StoreTypeName
     connection_url: str
     key_prefix: str = "rl:"
     sync_interval_ms: int = 100
-    failure_mode: FailureMode = FailureMode.ERROR
+    failure_mode: FailureMode | FailureModeName = FailureMode.ERROR
 
 
 @dataclass(frozen=True, kw_only=True)
