@@ -1,7 +1,7 @@
 'use strict';
 // The rate-limit client of a scope (`scope.ratelimit`).
-const { NativeRateLimiter } = require('../../native/native.js');
-const { guard, guardAsync } = require('../convert');
+const { NativeRateLimiter, rateLimitDecide } = require('../../native/native.js');
+const { fromNative, guard, guardAsync } = require('../convert');
 const { fromWire, toWire } = require('../wire');
 const { pageFromJson } = require('../page');
 const { RateLimitDecision, DECISION_LENGTH } = require('./decision');
@@ -11,30 +11,19 @@ const CONSUME = 0;
 const CHECK = 1;
 const ENFORCE = 2;
 
-function requestArgs(request) {
+function checkRequest(request) {
   if (request === null || typeof request !== 'object') throw new TypeError('a request object is required');
   if (typeof request.endpoint !== 'string') throw new TypeError('request.endpoint must be a string');
-  const headers = request.headers === undefined ? undefined : flatHeaders(request.headers);
-  return [
-    request.endpoint,
-    request.method ?? 'GET',
-    request.user,
-    request.ip,
-    request.apiKey,
-    request.roles,
-    request.plan,
-    request.country,
-    request.userAgent,
-    headers,
-    request.cost,
-  ];
 }
+
+const headersOf = (request) => (request.headers === undefined ? undefined : flatHeaders(request.headers));
 
 /** Rate limiting for one scope: per-request decisions and the management API (spec 003 §4). */
 class RateLimitClient {
   constructor(scope) {
     this._scope = scope;
     this._native = guard(() => new NativeRateLimiter(scope._engine._native, scope._scope));
+    this._id = this._native.id;
     this._out = new Float64Array(DECISION_LENGTH);
     this._policies = [];
   }
@@ -48,16 +37,22 @@ class RateLimitClient {
     return this._policies[slot];
   }
 
-  _decideSync(mode, request) {
-    const args = requestArgs(request);
+  _decideSync(mode, r) {
+    checkRequest(r);
     const out = this._out;
-    guard(() => this._native.decide(mode, out, ...args));
+    try {
+      rateLimitDecide(this._id, mode, out, r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.roles, r.plan,
+        r.country, r.userAgent, headersOf(r), r.cost);
+    } catch (err) {
+      throw fromNative(err);
+    }
     return new RateLimitDecision(out, this._policy(out[DECISION_LENGTH - 1]), this._native);
   }
 
-  async _decideAsync(mode, request) {
-    const args = requestArgs(request);
-    const numbers = await guardAsync(this._native.decideAsync(mode, ...args));
+  async _decideAsync(mode, r) {
+    checkRequest(r);
+    const numbers = await guardAsync(this._native.decideAsync(mode, r.endpoint, r.method ?? 'GET', r.user, r.ip,
+      r.apiKey, r.roles, r.plan, r.country, r.userAgent, headersOf(r), r.cost));
     return new RateLimitDecision(numbers, this._policy(numbers[DECISION_LENGTH - 1]), this._native);
   }
 
