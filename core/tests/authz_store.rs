@@ -179,3 +179,26 @@ fn audited_checks_record_the_decision() {
     assert!(decisions.contains(&"allow".to_string()) && decisions.contains(&"deny".to_string()), "{decisions:?}");
     assert!(tenant.audit_verify().expect("verify").valid);
 }
+
+#[test]
+fn the_model_written_last_is_the_latest_even_when_the_clock_moved_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(Timestamp::from_secs(1_000_000));
+    let db = dir.path().join("core.db");
+    let (first, second) = {
+        let e = engine(&db, &clock);
+        let authz = e.tenant("acme").expect("tenant").authz().expect("authz");
+        let first = authz.write_model_dsl(MODEL).expect("model 1");
+        clock.rewind(std::time::Duration::from_secs(3_600));
+        let second = authz.write_model_dsl(&MODEL.replace("    define editor: [user]\n", "")).expect("model 2");
+        assert!(second < first, "the second id sorts first: its time part is earlier");
+        assert_eq!(authz.model_ids().expect("ids"), vec![first.clone(), second.clone()]);
+        assert_eq!(authz.model(None).expect("latest")["id"], second.as_str());
+        (first, second)
+    };
+    let e = engine(&db, &clock);
+    let authz = e.tenant("acme").expect("tenant").authz().expect("authz");
+    assert_eq!(authz.model_ids().expect("ids after restart"), vec![first, second.clone()]);
+    let err = authz.check(&CheckRequest::new("user:a", "editor", "doc:1")).expect_err("latest has no editor");
+    assert_eq!(err.code(), ErrorCode::RelationNotFound);
+}

@@ -3,8 +3,8 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::{CheckRequest, ListObjectsRequest, ListUsersRequest, ReadFilter, TupleKey};
-use crate::api::{Handler, parse_args, to_value};
+use super::{CheckRequest, Consistency, ListObjectsRequest, ListUsersRequest, ReadFilter, TupleKey};
+use crate::api::{Handler, NoArgs, parse_args, to_value};
 use crate::engine::TenantScope;
 use crate::error::{PlatformError, Result};
 use crate::page::PageRequest;
@@ -63,6 +63,57 @@ fn list_objects(scope: &TenantScope, args: Value) -> Result<Value> {
     to_value(&scope.authz()?.list_objects(&request, page)?)
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReadModelArgs {
+    #[serde(default)]
+    id: Option<String>,
+}
+
+fn read_model(scope: &TenantScope, args: Value) -> Result<Value> {
+    let ReadModelArgs { id } = parse_args(args)?;
+    scope.authz()?.model(id.as_deref())
+}
+
+fn list_models(scope: &TenantScope, args: Value) -> Result<Value> {
+    let NoArgs {} = parse_args(args)?;
+    Ok(json!({ "ids": scope.authz()?.model_ids()? }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BatchArgs {
+    checks: Vec<CheckRequest>,
+}
+
+/// Each answer as the check's result, or `{"error": {code, name, message, field}}`.
+fn batch_check(scope: &TenantScope, args: Value) -> Result<Value> {
+    let BatchArgs { checks } = parse_args(args)?;
+    let results = scope.authz()?.batch_check(&checks)?;
+    let results = results
+        .into_iter()
+        .map(|result| match result {
+            Ok(answer) => to_value(&answer),
+            Err(e) => Ok(json!({ "error": {
+                "code": e.code().code(), "name": e.code().name(), "message": e.user_message(), "field": e.field() } })),
+        })
+        .collect::<Result<Vec<Value>>>()?;
+    Ok(json!({ "results": results }))
+}
+
+#[derive(Deserialize)]
+struct ExpandArgs {
+    object: String,
+    relation: String,
+    #[serde(flatten)]
+    consistency: Consistency,
+}
+
+fn expand(scope: &TenantScope, args: Value) -> Result<Value> {
+    let ExpandArgs { object, relation, consistency } = parse_args(args)?;
+    Ok(json!({ "tree": scope.authz()?.expand(&object, &relation, &consistency)? }))
+}
+
 fn list_users(scope: &TenantScope, args: Value) -> Result<Value> {
     let request: ListUsersRequest = parse_args(args)?;
     Ok(json!({ "users": scope.authz()?.list_users(&request)? }))
@@ -70,12 +121,90 @@ fn list_users(scope: &TenantScope, args: Value) -> Result<Value> {
 
 /// The `authz.*` methods.
 pub fn methods() -> Vec<(&'static str, Handler)> {
-    vec![
+    let mut all: Vec<(&'static str, Handler)> = vec![
         ("authz.write_model", write_model),
         ("authz.write_tuples", write_tuples),
         ("authz.read_tuples", read_tuples),
         ("authz.check", check),
         ("authz.list_objects", list_objects),
         ("authz.list_users", list_users),
+        ("authz.read_model", read_model),
+        ("authz.list_models", list_models),
+        ("authz.batch_check", batch_check),
+        ("authz.expand", expand),
+    ];
+    all.extend(rbac_methods());
+    all
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleArgs {
+    role: String,
+    permissions: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoleNameArgs {
+    role: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AssignArgs {
+    user_id: String,
+    role: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PermissionArgs {
+    user_id: String,
+    permission: String,
+}
+
+fn define_role(scope: &TenantScope, args: Value) -> Result<Value> {
+    let RoleArgs { role, permissions } = parse_args(args)?;
+    let permissions: Vec<&str> = permissions.iter().map(String::as_str).collect();
+    Ok(json!({ "revision": scope.rbac()?.define_role(&role, &permissions)? }))
+}
+
+fn role_permissions(scope: &TenantScope, args: Value) -> Result<Value> {
+    let RoleNameArgs { role } = parse_args(args)?;
+    Ok(json!({ "permissions": scope.rbac()?.role_permissions(&role)? }))
+}
+
+fn assign_role(scope: &TenantScope, args: Value) -> Result<Value> {
+    let AssignArgs { user_id, role } = parse_args(args)?;
+    Ok(json!({ "revision": scope.rbac()?.assign_role(&user_id, &role)? }))
+}
+
+fn revoke_role(scope: &TenantScope, args: Value) -> Result<Value> {
+    let AssignArgs { user_id, role } = parse_args(args)?;
+    Ok(json!({ "revision": scope.rbac()?.revoke_role(&user_id, &role)? }))
+}
+
+fn has_permission(scope: &TenantScope, args: Value) -> Result<Value> {
+    let PermissionArgs { user_id, permission } = parse_args(args)?;
+    Ok(json!({ "allowed": scope.rbac()?.has_permission(&user_id, &permission)? }))
+}
+
+/// `{"allowed": true}`, or an Authorization error when the permission is missing.
+fn require_permission(scope: &TenantScope, args: Value) -> Result<Value> {
+    let PermissionArgs { user_id, permission } = parse_args(args)?;
+    scope.rbac()?.require_permission(&user_id, &permission)?;
+    Ok(json!({ "allowed": true }))
+}
+
+/// The RBAC helpers (`authz.define_role`, `authz.has_permission`...).
+fn rbac_methods() -> Vec<(&'static str, Handler)> {
+    vec![
+        ("authz.define_role", define_role),
+        ("authz.role_permissions", role_permissions),
+        ("authz.assign_role", assign_role),
+        ("authz.revoke_role", revoke_role),
+        ("authz.has_permission", has_permission),
+        ("authz.require_permission", require_permission),
     ]
 }

@@ -92,8 +92,9 @@ impl AuthzClient {
         let _span = op.span.enter();
         let now = self.scope.engine().now();
         let compiled = CompiledModel::new(new_entity_id(now), model)?;
-        let body = json!({"model": compiled.model.to_json()});
         let mut state = self.state.write().map_err(|_| poisoned())?;
+        // the write order, kept so the latest model survives a restart whatever the ids' order
+        let body = json!({"model": compiled.model.to_json(), "seq": state.model_order.len() + 1});
         let batch =
             WriteBatch::new().put(self.scope.scope(), &self.collection("model"), &compiled.id, body, PutMode::Create);
         self.scope.engine().records().write(&batch, now)?;
@@ -111,9 +112,9 @@ impl AuthzClient {
         )
     }
 
-    /// Model version ids, oldest first.
+    /// Model version ids in the order they were written (the last is the latest).
     pub fn model_ids(&self) -> Result<Vec<String>> {
-        Ok(self.read()?.models.keys().cloned().collect())
+        Ok(self.read()?.model_order.clone())
     }
 
     /// Writes and deletes tuples atomically (validated against the latest model); returns the
@@ -226,9 +227,12 @@ fn collection(store: &str, what: &str) -> String {
 fn load(scope: &TenantScope, store: &str) -> Result<StoreState> {
     let records = scope.engine().records();
     let mut state = StoreState::default();
-    for record in records.list_all(scope.scope(), &collection(store, "model"))? {
+    let mut models = records.list_all(scope.scope(), &collection(store, "model"))?;
+    // write order; models stored before `seq` existed come first, by id
+    models.sort_by_cached_key(|record| (record.body["seq"].as_u64().unwrap_or(0), record.id.clone()));
+    for record in models {
         let model = Model::from_json(&record.body["model"])?;
-        state.add_model(CompiledModel::new(record.id.clone(), model)?);
+        state.add_model(CompiledModel::new(record.id, model)?);
     }
     for record in records.list_all(scope.scope(), &collection(store, "tuple"))? {
         let tuple: TupleKey = serde_json::from_value(record.body).map_err(|e| PlatformError::storage(e.to_string()))?;

@@ -17,8 +17,11 @@ pub const MAX_TUPLES_PER_WRITE: usize = 100;
 /// The state of one store.
 #[derive(Debug, Default)]
 pub(crate) struct StoreState {
-    /// Model versions by id (UUIDv7, so the last key is the latest).
+    /// Model versions by id.
     pub models: BTreeMap<String, ModelRef>,
+    /// Model ids in the order they were written: the last is the latest (ids follow the clock,
+    /// which may move back, so their order is not the write order).
+    pub model_order: Vec<String>,
     /// Tuples by identity key.
     pub tuples: BTreeMap<String, TupleKey>,
     /// The query index.
@@ -32,7 +35,7 @@ impl StoreState {
     pub fn model(&self, id: Option<&str>) -> Result<ModelRef> {
         let found = match id {
             Some(id) => self.models.get(id),
-            None => self.models.values().next_back(),
+            None => self.model_order.last().and_then(|id| self.models.get(id)),
         };
         found.cloned().ok_or_else(|| match id {
             Some(id) => PlatformError::not_found(ErrorCode::AuthorizationModelNotFound, "authorization model", id),
@@ -40,10 +43,12 @@ impl StoreState {
         })
     }
 
-    /// Adds a model version.
+    /// Adds a model version, which becomes the latest.
     pub fn add_model(&mut self, model: CompiledModel) -> ModelRef {
         let model = Arc::new(model);
-        self.models.insert(model.id.clone(), model.clone());
+        if self.models.insert(model.id.clone(), model.clone()).is_none() {
+            self.model_order.push(model.id.clone());
+        }
         model
     }
 

@@ -77,11 +77,14 @@ fn glob(pattern: &[u8], name: &[u8]) -> bool {
     pattern[p..].iter().all(|b| *b == b'*')
 }
 
-/// The nesting depth of a value, counted iteratively; stops as soon as `limit` is exceeded.
+/// Whether more than `limit` arrays and objects are nested in one another (scalars add no level,
+/// as in serde_json's recursion limit: `[[1]]` and `[[]]` are both 2 deep), counted
+/// iteratively; stops as soon as `limit` is exceeded.
 fn depth_exceeds(value: &Value, limit: usize) -> bool {
     let mut stack = vec![(value, 1usize)];
     while let Some((node, depth)) = stack.pop() {
-        if depth > limit {
+        let is_container = node.is_array() || node.is_object();
+        if is_container && depth > limit {
             return true;
         }
         match node {
@@ -198,6 +201,8 @@ impl CompiledPolicy {
 
 #[cfg(test)]
 mod tests {
+    use serde_json::json;
+
     use super::*;
 
     #[test]
@@ -211,5 +216,16 @@ mod tests {
         assert!(fields.matches("Api-Key"));
         assert!(fields.matches("x_custom_thing"));
         assert!(!fields.matches("username"));
+    }
+
+    #[test]
+    fn depth_counts_containers_only() {
+        let two_deep = [json!({"a": {"b": 1}}), json!([[]]), json!([["x"]]), json!({"a": [], "b": 1})];
+        for value in &two_deep {
+            assert!(!depth_exceeds(value, 2), "{value} is 2 deep");
+            assert!(depth_exceeds(value, 1), "{value} is more than 1 deep");
+        }
+        assert!(!depth_exceeds(&json!("scalar"), 1));
+        assert!(depth_exceeds(&json!({"a": {"b": {"c": 1}}}), 2));
     }
 }
