@@ -52,11 +52,18 @@ impl<'a> KeyHasher<'a> {
 
     #[inline]
     fn push(&mut self, bytes: &[u8]) {
-        if self.stream.is_none() && self.len + bytes.len() <= INLINE_KEY_BYTES {
-            self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        let end = self.len + bytes.len();
+        let room = if self.stream.is_none() { self.buf.get_mut(self.len..end) } else { None };
+        if let Some(room) = room {
+            room.copy_from_slice(bytes);
             self.len += bytes.len();
             return;
         }
+        self.push_streamed(bytes);
+    }
+
+    #[cold]
+    fn push_streamed(&mut self, bytes: &[u8]) {
         let (buf, len, seed) = (&self.buf, self.len, self.seed);
         let stream = self.stream.get_or_insert_with(|| {
             let mut stream = Box::new(Xxh3::with_seed(seed));
@@ -79,7 +86,7 @@ impl<'a> KeyHasher<'a> {
     pub fn finish(&self) -> StateKey<'a> {
         let id = match &self.stream {
             Some(stream) => stream.digest128(),
-            None => xxhash_rust::xxh3::xxh3_128_with_seed(&self.buf[..self.len], self.seed),
+            None => xxhash_rust::xxh3::xxh3_128_with_seed(self.buf.get(..self.len).unwrap_or_default(), self.seed),
         };
         StateKey { tenant: self.tenant, id }
     }
