@@ -169,6 +169,8 @@ struct Eval<'r, 'a> {
     cost: i64,
     commit: bool,
     store: &'r dyn StateStore,
+    /// The store when it is the in-memory one (stepped without a virtual call).
+    memory: Option<&'r MemoryStateStore>,
 }
 
 impl RateLimiter {
@@ -254,7 +256,8 @@ impl RateLimiter {
             return Err(PlatformError::validation("cost", "must not be negative"));
         }
         let tenant = self.scope.scope().key();
-        let eval = Eval { request, tenant, now_ms, cost, commit, store: snap.store.as_ref() };
+        let store = snap.store.as_ref();
+        let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory() };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
         let mut best: Option<Verdict<'_>> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
@@ -316,7 +319,11 @@ impl RateLimiter {
     /// Runs one step, applying the failure mode when the store cannot decide.
     #[inline]
     fn step(&self, eval: &Eval<'_, '_>, key: &StateKey<'_>, step: &Step) -> Result<Option<algorithm::Outcome>> {
-        match eval.store.step(key, step) {
+        let result = match eval.memory {
+            Some(memory) => memory.step_key(key, step),
+            None => eval.store.step(key, step),
+        };
+        match result {
             Ok(outcome) => {
                 if !self.state.healthy.load(Ordering::Relaxed) {
                     self.store_recovered(eval);

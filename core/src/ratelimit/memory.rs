@@ -122,8 +122,10 @@ impl MemoryStateStore {
     }
 }
 
-impl StateStore for MemoryStateStore {
-    fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
+impl MemoryStateStore {
+    /// [`StateStore::step`], callable without a virtual call.
+    #[inline]
+    pub fn step_key(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let mut shard = self.shard(key.id);
         if let Some(slot) = shard.map.get_mut(&key.id) {
             let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
@@ -140,9 +142,19 @@ impl StateStore for MemoryStateStore {
         }
         Ok(outcome)
     }
+}
+
+impl StateStore for MemoryStateStore {
+    fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
+        self.step_key(key, step)
+    }
 
     fn kind(&self) -> &'static str {
         "memory"
+    }
+
+    fn as_memory(&self) -> Option<&MemoryStateStore> {
+        Some(self)
     }
 
     fn tracked_keys(&self) -> Result<usize> {

@@ -119,18 +119,13 @@ impl StateStore for RedisStateStore {
     fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let name = key_string(&self.prefix, key);
         let spec = &step.spec;
-        let reply: (i64, i64, i64, i64) = self.with_conn(|conn| {
-            self.script
-                .key(&name)
-                .arg(spec.kind() as i64)
-                .arg(spec.capacity())
-                .arg(spec.period())
-                .arg(spec.extra())
-                .arg(step.cost)
-                .arg(step.now_ms)
-                .arg(i64::from(step.commit))
-                .invoke(conn)
-        })?;
+        // Every value is an integer below 2^53: exact as a double.
+        let values = [spec.kind() as i64, spec.capacity(), spec.period(), spec.extra(), step.cost, step.now_ms];
+        let mut args = [0u8; 56];
+        for (chunk, value) in args.chunks_exact_mut(8).zip(values.into_iter().chain([i64::from(step.commit)])) {
+            chunk.copy_from_slice(&(value as f64).to_le_bytes());
+        }
+        let reply: (i64, i64, i64, i64) = self.with_conn(|conn| self.script.key(&name).arg(&args[..]).invoke(conn))?;
         Ok(Outcome { allowed: reply.0 == 1, state: State { a: reply.1, b: reply.2, t: reply.3 } })
     }
 

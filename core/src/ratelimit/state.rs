@@ -82,7 +82,7 @@ impl<'a> KeyHasher<'a> {
     }
 
     /// The finished key (the same hash whether it was built inline or streamed).
-    #[inline]
+    #[inline(always)]
     pub fn finish(&self) -> StateKey<'a> {
         let id = match &self.stream {
             Some(stream) => stream.digest128(),
@@ -126,6 +126,12 @@ pub trait StateStore: Send + Sync + std::fmt::Debug {
 
     /// Keys currently held (expired ones not yet evicted included).
     fn tracked_keys(&self) -> Result<usize>;
+
+    /// This store as the in-memory store, when it is one: the limiter then calls it directly
+    /// (inlined, no virtual call) on the hot path.
+    fn as_memory(&self) -> Option<&super::MemoryStateStore> {
+        None
+    }
 }
 
 /// A [`StateStore`] over any [`KvStore`] (the engine's redb file or its memory map): the state
