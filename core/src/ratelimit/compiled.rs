@@ -23,6 +23,7 @@ use crate::error::Result;
 /// Counter stripes per limit: threads spread over them, so concurrent decisions on one limit do
 /// not write the same cache line.
 const STRIPES: usize = 8;
+const _: () = assert!(STRIPES.is_power_of_two());
 
 /// One stripe, alone in its cache lines.
 #[derive(Debug, Default)]
@@ -38,20 +39,21 @@ pub struct Counters {
     stripes: [Stripe; STRIPES],
 }
 
-/// The stripe of the calling thread (threads take stripes in turn).
+/// The stripe of the calling thread (threads take stripes in turn; `STRIPES` is a power of two,
+/// so the mask keeps the index in bounds without a division).
 fn stripe_index() -> usize {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     thread_local! {
-        static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed) % STRIPES;
+        static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
     }
-    INDEX.with(|i| *i)
+    INDEX.with(|i| *i) & (STRIPES - 1)
 }
 
 /// A label shared by every decision (policy id or name), copied once per stripe: a decision
 /// clones its thread's copy, so threads deciding under one policy never contend on one
 /// reference count. Copies sit on distinct cache lines.
 #[derive(Debug)]
-pub struct Striped(Box<[Arc<str>]>);
+pub struct Striped([Arc<str>; STRIPES]);
 
 impl Striped {
     fn new(value: &str) -> Striped {
@@ -66,12 +68,12 @@ impl Striped {
                 copies.push(copy);
             }
         }
-        Striped(copies.into())
+        Striped(std::array::from_fn(|i| copies[i].clone()))
     }
 
     /// The calling thread's copy.
     pub fn get(&self) -> &Arc<str> {
-        &self.0[stripe_index() % self.0.len()]
+        &self.0[stripe_index()]
     }
 }
 
