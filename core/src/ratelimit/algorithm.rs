@@ -216,6 +216,7 @@ pub struct Outcome {
 
 /// Applies a step to the previous state. Returns the outcome and the state to write (`None`:
 /// nothing to write).
+#[inline]
 pub fn apply(step: &Step, previous: Option<State>) -> (Outcome, Option<State>) {
     let spec = &step.spec;
     let eff = previous.map_or(step.now_ms, |s| s.t.max(step.now_ms));
@@ -329,6 +330,7 @@ pub struct Report {
 }
 
 /// Reports the figures of a key from its state after a step at `now_ms` for `cost`.
+#[inline]
 pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
     let s = outcome.state;
     let (cap, eff) = (spec.capacity, s.t);
@@ -391,6 +393,7 @@ fn first_fit(before: i64, current: i64, cap: i64, w: i64, from: i64) -> i64 {
 
 /// When the state of a key becomes equivalent to no state (ms since the epoch): stores may
 /// forget the key from then on.
+#[inline]
 pub fn forget_at(spec: &LimitSpec, state: &State) -> i64 {
     let w = spec.period_ms;
     match spec.kind {

@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
-use std::sync::atomic::Ordering;
 
 use super::limiter::RateLimiter;
 use super::models::{
@@ -83,7 +82,8 @@ impl RateLimiter {
             };
             for (i, limit) in policy.limits.iter().enumerate() {
                 let Some(c) = counters.get(&(tenant.clone(), policy.id.clone(), i)) else { continue };
-                let (t, l) = (c.total.load(Ordering::Relaxed) as i64, c.limited.load(Ordering::Relaxed) as i64);
+                let (t, l) = c.totals();
+                let (t, l) = (t as i64, l as i64);
                 let scope = by_scope.entry(limit.scope).or_default();
                 scope.total += t;
                 scope.limited += l;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::sync::atomic::AtomicU64;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use globset::GlobMatcher;
 use ipnet::IpNet;
@@ -20,13 +20,87 @@ use super::state::{StateStore, key_seed};
 use super::validate::{self, Dimension};
 use crate::error::Result;
 
-/// Lifetime counters of one limit (analytics).
+/// Counter stripes per limit: threads spread over them, so concurrent decisions on one limit do
+/// not write the same cache line.
+const STRIPES: usize = 8;
+const _: () = assert!(STRIPES.is_power_of_two());
+
+/// One stripe, alone in its cache lines.
+#[derive(Debug, Default)]
+#[repr(align(128))]
+struct Stripe {
+    total: AtomicU64,
+    limited: AtomicU64,
+}
+
+/// Lifetime counters of one limit (analytics), striped per thread.
 #[derive(Debug, Default)]
 pub struct Counters {
-    /// Requests evaluated.
-    pub total: AtomicU64,
-    /// Requests limited.
-    pub limited: AtomicU64,
+    stripes: [Stripe; STRIPES],
+}
+
+/// The stripe of the calling thread (threads take stripes in turn; `STRIPES` is a power of two,
+/// so the mask keeps the index in bounds without a division).
+fn stripe_index() -> usize {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    thread_local! {
+        static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    INDEX.with(|i| *i) & (STRIPES - 1)
+}
+
+/// A label shared by every decision (policy id or name), copied once per stripe: a decision
+/// clones its thread's copy, so threads deciding under one policy never contend on one
+/// reference count. Copies sit on distinct cache lines.
+#[derive(Debug)]
+pub struct Striped([Arc<str>; STRIPES]);
+
+impl Striped {
+    fn new(value: &str) -> Striped {
+        let line = |copy: &Arc<str>| Arc::as_ptr(copy).cast::<u8>() as usize / 64;
+        let (mut copies, mut spare) = (Vec::with_capacity(STRIPES), Vec::new());
+        while copies.len() < STRIPES {
+            let copy: Arc<str> = Arc::from(value);
+            // The count sits just before the text: a neighbouring line may hold it.
+            if spare.len() < 4 * STRIPES && copies.iter().any(|c| line(c).abs_diff(line(&copy)) <= 1) {
+                spare.push(copy);
+            } else {
+                copies.push(copy);
+            }
+        }
+        Striped(std::array::from_fn(|i| copies[i].clone()))
+    }
+
+    /// The calling thread's copy.
+    pub fn get(&self) -> &Arc<str> {
+        &self.0[stripe_index()]
+    }
+}
+
+impl std::ops::Deref for Striped {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.get()
+    }
+}
+
+impl Counters {
+    /// Counts one evaluated request, `limited` or not.
+    pub fn add(&self, limited: bool) {
+        let stripe = &self.stripes[stripe_index()];
+        stripe.total.fetch_add(1, Ordering::Relaxed);
+        if limited {
+            stripe.limited.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// (requests evaluated, requests limited).
+    pub fn totals(&self) -> (u64, u64) {
+        self.stripes
+            .iter()
+            .fold((0, 0), |(t, l), s| (t + s.total.load(Ordering::Relaxed), l + s.limited.load(Ordering::Relaxed)))
+    }
 }
 
 /// One limit of a policy, ready to evaluate.
@@ -42,8 +116,8 @@ pub struct CompiledLimit {
 /// A policy, ready to evaluate.
 #[derive(Debug)]
 pub struct CompiledPolicy {
-    pub(crate) id: Arc<str>,
-    pub(crate) name: Arc<str>,
+    pub(crate) id: Striped,
+    pub(crate) name: Striped,
     pub(crate) algorithm: RateLimitAlgorithm,
     pub(crate) limits: Vec<CompiledLimit>,
     pub(crate) burst: Option<LimitSpec>,
@@ -112,6 +186,8 @@ pub struct Snapshot {
     costs: Vec<CompiledCost>,
     /// The earliest expiry of a bypass or adjustment (ms); the limiter sweeps when it passes.
     pub(crate) next_expiry_ms: i64,
+    /// Whether anything matches the client address as an IP (else it is never parsed).
+    pub(crate) reads_ip: bool,
 }
 
 /// The raw objects of a scope, read from the record store.
@@ -152,8 +228,8 @@ pub(crate) fn compile_policy(
     }
     let throttle = policy.throttle.unwrap_or_default();
     Ok(CompiledPolicy {
-        id: policy.id.as_str().into(),
-        name: policy.name.as_str().into(),
+        id: Striped::new(&policy.id),
+        name: Striped::new(&policy.name),
         algorithm: policy.algorithm,
         limits,
         burst: policy.burst.as_ref().map(validate::burst_spec).transpose()?,
@@ -236,10 +312,13 @@ impl Snapshot {
             bypasses: Vec::new(),
             costs: Vec::new(),
             next_expiry_ms: i64::MAX,
+            reads_ip: false,
         };
         for objects in layers {
             snap.add_layer(scope, objects, now_ms, counters);
         }
+        snap.reads_ip = snap.rules.iter().chain(snap.plans.values()).any(CompiledRule::reads_ip)
+            || snap.bypasses.iter().any(|b| b.net.is_some());
         snap.rules.sort_by(|a, b| b.priority.cmp(&a.priority).then_with(|| a.id.cmp(&b.id)));
         snap
     }
@@ -339,6 +418,11 @@ impl Snapshot {
 }
 
 impl CompiledRule {
+    /// Whether matching the rule needs the client address parsed.
+    fn reads_ip(&self) -> bool {
+        matches!(self.value, ValueMatch::Net(_)) || self.conditions.iter().any(|c| c.field == ConditionField::IpRange)
+    }
+
     /// Whether the rule applies to the request.
     pub fn matches(&self, request: &RateLimitRequest<'_>, ip: Option<IpAddr>, tenant: &str) -> bool {
         if self.method.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(request.method)) {

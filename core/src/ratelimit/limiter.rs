@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use arc_swap::ArcSwapOption;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
@@ -38,12 +39,21 @@ impl Default for RateLimitSettings {
     }
 }
 
+/// The compiled configuration of one scope, read by every decision without locking (an atomic
+/// pointer load); empty until first used and after every write.
+#[derive(Debug, Default)]
+pub(crate) struct ScopeCache {
+    snapshot: ArcSwapOption<Snapshot>,
+}
+
 /// Engine-wide rate-limit state: the state store, the compiled configuration per scope, the
 /// analytics counters. Holds no `Engine` (no reference cycle).
 #[derive(Debug)]
 pub struct RateLimitState {
     store: RwLock<Arc<dyn StateStore>>,
-    snapshots: RwLock<HashMap<String, Arc<Snapshot>>>,
+    /// One cache per scope seen (kept: limiters hold theirs). Writers (invalidations, cache
+    /// fills) serialise on this lock; decisions never take it.
+    scopes: Mutex<HashMap<String, Arc<ScopeCache>>>,
     /// Bumped by every invalidation, so a snapshot built from data read before a write is
     /// never cached after it.
     generation: AtomicU64,
@@ -67,7 +77,7 @@ impl RateLimitState {
         };
         Ok(RateLimitState {
             store: RwLock::new(store),
-            snapshots: RwLock::new(HashMap::new()),
+            scopes: Mutex::new(HashMap::new()),
             generation: AtomicU64::new(0),
             counters: Mutex::new(HashMap::new()),
             analytics: Analytics::default(),
@@ -87,13 +97,23 @@ impl RateLimitState {
         self.invalidate(&Scope::Platform);
     }
 
+    fn scopes(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<ScopeCache>>> {
+        self.scopes.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn cache_of(&self, scope: &Scope) -> Arc<ScopeCache> {
+        self.scopes().entry(scope.key().to_owned()).or_default().clone()
+    }
+
     pub(crate) fn invalidate(&self, scope: &Scope) {
-        let mut map = self.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        let scopes = self.scopes();
         self.generation.fetch_add(1, Ordering::AcqRel);
         match scope {
-            Scope::Platform => map.clear(),
+            Scope::Platform => scopes.values().for_each(|cache| cache.snapshot.store(None)),
             Scope::Tenant(id) => {
-                map.remove(id.as_str());
+                if let Some(cache) = scopes.get(id.as_str()) {
+                    cache.snapshot.store(None);
+                }
             }
         }
     }
@@ -121,13 +141,15 @@ impl RateLimitState {
 pub struct RateLimiter {
     pub(crate) scope: TenantScope,
     pub(crate) state: Arc<RateLimitState>,
+    cache: Arc<ScopeCache>,
 }
 
 impl TenantScope {
     /// The rate limiter of this scope.
     pub fn ratelimit(&self) -> Result<RateLimiter> {
         let state = self.engine().extension(RateLimitState::new)?;
-        Ok(RateLimiter { scope: self.clone(), state })
+        let cache = state.cache_of(self.scope());
+        Ok(RateLimiter { scope: self.clone(), state, cache })
     }
 }
 
@@ -147,6 +169,8 @@ struct Eval<'r, 'a> {
     cost: i64,
     commit: bool,
     store: &'r dyn StateStore,
+    /// The store when it is the in-memory one (stepped without a virtual call).
+    memory: Option<&'r MemoryStateStore>,
 }
 
 impl RateLimiter {
@@ -204,9 +228,9 @@ impl RateLimiter {
         let now = self.scope.engine().now();
         let now_ms = now.as_millis();
         {
-            // Hot path: decide under the cache's read lock (no reference-count traffic).
-            let cache = self.state.snapshots.read().unwrap_or_else(|p| p.into_inner());
-            if let Some(snap) = cache.get(self.scope.scope().key()).filter(|s| now_ms < s.next_expiry_ms) {
+            // Hot path: a lock-free load of the compiled snapshot (no shared write).
+            let cached = self.cache.snapshot.load();
+            if let Some(snap) = cached.as_deref().filter(|s| now_ms < s.next_expiry_ms) {
                 return self.decide_with(snap, request, now, commit);
             }
         }
@@ -222,7 +246,8 @@ impl RateLimiter {
         commit: bool,
     ) -> Result<RateLimitDecision> {
         let now_ms = now.as_millis();
-        let ip = request.ip.and_then(|ip| ip.parse::<IpAddr>().ok());
+        // Parsed only when a bypass, rule or condition of the scope matches addresses.
+        let ip = if snap.reads_ip { request.ip.and_then(|ip| ip.parse::<IpAddr>().ok()) } else { None };
         if snap.bypassed(request, ip, now_ms) {
             return Ok(RateLimitDecision::unlimited(now, DecisionAction::Bypass));
         }
@@ -231,7 +256,8 @@ impl RateLimiter {
             return Err(PlatformError::validation("cost", "must not be negative"));
         }
         let tenant = self.scope.scope().key();
-        let eval = Eval { request, tenant, now_ms, cost, commit, store: snap.store.as_ref() };
+        let store = snap.store.as_ref();
+        let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory() };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
         let mut best: Option<Verdict<'_>> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
@@ -263,9 +289,9 @@ impl RateLimiter {
         };
         let layers = [&own, &platform];
         let snap = Arc::new(Snapshot::build(self.state.store(), key, &layers, now_ms, &mut self.state.counters()));
-        let mut map = self.state.snapshots.write().unwrap_or_else(|p| p.into_inner());
+        let _writers = self.state.scopes();
         if self.state.generation.load(Ordering::Acquire) == generation {
-            map.insert(key.to_owned(), snap.clone());
+            self.cache.snapshot.store(Some(snap.clone()));
         }
         Ok(snap)
     }
@@ -291,28 +317,45 @@ impl RateLimiter {
     }
 
     /// Runs one step, applying the failure mode when the store cannot decide.
+    #[inline]
     fn step(&self, eval: &Eval<'_, '_>, key: &StateKey<'_>, step: &Step) -> Result<Option<algorithm::Outcome>> {
-        match eval.store.step(key, step) {
+        let result = match eval.memory {
+            Some(memory) => memory.step_key(key, step),
+            None => eval.store.step(key, step),
+        };
+        match result {
             Ok(outcome) => {
-                if !self.state.healthy.load(Ordering::Relaxed) && !self.state.healthy.swap(true, Ordering::AcqRel) {
-                    self.scope.publish("ratelimit.distributed_store.connected", || json!({"type": eval.store.kind()}));
+                if !self.state.healthy.load(Ordering::Relaxed) {
+                    self.store_recovered(eval);
                 }
                 Ok(Some(outcome))
             }
-            Err(err) if err.kind() == ErrorKind::Unavailable => {
-                if self.state.healthy.swap(false, Ordering::AcqRel) {
-                    tracing::warn!(store = eval.store.kind(), error = %err, "rate-limit store unavailable");
-                    self.scope.publish(
-                        "ratelimit.distributed_store.disconnected",
-                        || json!({"type": eval.store.kind(), "error": err.user_message()}),
-                    );
-                }
-                match self.state.settings().failure_mode {
-                    FailureMode::Error => Err(err),
-                    _ => Ok(None),
-                }
-            }
-            Err(err) => Err(err),
+            Err(err) => self.store_failed(eval, err),
+        }
+    }
+
+    #[cold]
+    fn store_recovered(&self, eval: &Eval<'_, '_>) {
+        if !self.state.healthy.swap(true, Ordering::AcqRel) {
+            self.scope.publish("ratelimit.distributed_store.connected", || json!({"type": eval.store.kind()}));
+        }
+    }
+
+    #[cold]
+    fn store_failed(&self, eval: &Eval<'_, '_>, err: PlatformError) -> Result<Option<algorithm::Outcome>> {
+        if err.kind() != ErrorKind::Unavailable {
+            return Err(err);
+        }
+        if self.state.healthy.swap(false, Ordering::AcqRel) {
+            tracing::warn!(store = eval.store.kind(), error = %err, "rate-limit store unavailable");
+            self.scope.publish(
+                "ratelimit.distributed_store.disconnected",
+                || json!({"type": eval.store.kind(), "error": err.user_message()}),
+            );
+        }
+        match self.state.settings().failure_mode {
+            FailureMode::Error => Err(err),
+            _ => Ok(None),
         }
     }
 
@@ -329,20 +372,11 @@ impl RateLimiter {
         let Some(base) = self.key_for(eval, eval.tenant, rule, i, limit) else { return Ok(None) };
         let policy = &rule.policy;
         let mut in_box = false;
-        if let Some((marker, penalty_limit)) = policy.penalty {
-            let step = Step { spec: marker, cost: 0, now_ms: eval.now_ms, commit: eval.commit };
-            let Some(mark) = self.step(eval, &derive(&base, PENALTY_MARK), &step)? else {
-                return Ok(Some(self.degraded(eval, rule, limit)));
-            };
-            if mark.state.b == 2 {
-                self.scope.publish(
-                    "ratelimit.penalty_box_exited",
-                    || json!({"policy_id": &*policy.id, "scope": limit.scope}),
-                );
-            }
-            if mark.allowed {
-                in_box = true;
-                spec = spec.with_capacity(penalty_limit.min(spec.capacity()))?;
+        if policy.penalty.is_some() {
+            match self.penalty_capacity(eval, &base, rule, limit, spec)? {
+                Some(Some(boxed)) => (spec, in_box) = (boxed, true),
+                Some(None) => {}
+                None => return Ok(Some(self.degraded(eval, rule, limit))),
             }
         }
         let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
@@ -350,27 +384,8 @@ impl RateLimiter {
         let mut report = algorithm::report(&spec, &outcome, units);
         let mut allowed = outcome.allowed;
         let mut burst_remaining = None;
-        if let Some(burst) = policy.burst {
-            let use_burst = !allowed && units <= burst.capacity();
-            let step = Step {
-                spec: burst,
-                cost: if use_burst { units } else { 0 },
-                now_ms: eval.now_ms,
-                commit: eval.commit && use_burst,
-            };
-            if let Some(b) = self.step(eval, &derive(&base, BURST), &step)? {
-                burst_remaining = Some(algorithm::report(&burst, &b, units).remaining);
-                if use_burst && b.allowed {
-                    allowed = true;
-                    report.retry_after_ms = None;
-                    burst_remaining = burst_remaining.map(|r| r - if eval.commit { 0 } else { units });
-                    if eval.commit {
-                        self.scope.publish("ratelimit.burst_used", || {
-                            json!({"policy_id": &*policy.id, "scope": limit.scope, "burst_remaining": burst_remaining})
-                        });
-                    }
-                }
-            }
+        if policy.burst.is_some() {
+            burst_remaining = self.use_burst(eval, &base, rule, limit, units, (&mut allowed, &mut report))?;
         }
         if !allowed && eval.commit && policy.mode == ThrottleMode::PenaltyBox && !in_box {
             self.enter_penalty_box(eval, &base, rule, limit)?;
@@ -382,6 +397,69 @@ impl RateLimiter {
         Ok(Some(verdict))
     }
 
+    /// The penalty-box capacity when the key is inside the box (`Some(None)`: outside; `None`:
+    /// the store could not tell).
+    #[inline(never)]
+    fn penalty_capacity(
+        &self,
+        eval: &Eval<'_, '_>,
+        base: &StateKey<'_>,
+        rule: &CompiledRule,
+        limit: &CompiledLimit,
+        spec: LimitSpec,
+    ) -> Result<Option<Option<LimitSpec>>> {
+        let Some((marker, penalty_limit)) = rule.policy.penalty else { return Ok(Some(None)) };
+        let step = Step { spec: marker, cost: 0, now_ms: eval.now_ms, commit: eval.commit };
+        let Some(mark) = self.step(eval, &derive(base, PENALTY_MARK), &step)? else { return Ok(None) };
+        if mark.state.b == 2 {
+            self.scope.publish(
+                "ratelimit.penalty_box_exited",
+                || json!({"policy_id": &*rule.policy.id, "scope": limit.scope}),
+            );
+        }
+        if !mark.allowed {
+            return Ok(Some(None));
+        }
+        Ok(Some(Some(spec.with_capacity(penalty_limit.min(spec.capacity()))?)))
+    }
+
+    /// Lets a refused request through on the burst allowance when it fits; returns the burst
+    /// units left.
+    #[inline(never)]
+    fn use_burst(
+        &self,
+        eval: &Eval<'_, '_>,
+        base: &StateKey<'_>,
+        rule: &CompiledRule,
+        limit: &CompiledLimit,
+        units: i64,
+        (allowed, report): (&mut bool, &mut algorithm::Report),
+    ) -> Result<Option<i64>> {
+        let Some(burst) = rule.policy.burst else { return Ok(None) };
+        let use_burst = !*allowed && units <= burst.capacity();
+        let step = Step {
+            spec: burst,
+            cost: if use_burst { units } else { 0 },
+            now_ms: eval.now_ms,
+            commit: eval.commit && use_burst,
+        };
+        let Some(b) = self.step(eval, &derive(base, BURST), &step)? else { return Ok(None) };
+        let mut burst_remaining = Some(algorithm::report(&burst, &b, units).remaining);
+        if use_burst && b.allowed {
+            *allowed = true;
+            report.retry_after_ms = None;
+            burst_remaining = burst_remaining.map(|r| r - if eval.commit { 0 } else { units });
+            if eval.commit {
+                self.scope.publish(
+                    "ratelimit.burst_used",
+                    || json!({"policy_id": &*rule.policy.id, "scope": limit.scope, "burst_remaining": burst_remaining}),
+                );
+            }
+        }
+        Ok(burst_remaining)
+    }
+
+    #[cold]
     fn enter_penalty_box(
         &self,
         eval: &Eval<'_, '_>,
@@ -422,6 +500,7 @@ impl RateLimiter {
         Verdict { rule, limit, allowed, action, report, burst_remaining, window_seconds, degraded: false }
     }
 
+    #[cold]
     fn degraded<'s>(&self, eval: &Eval<'_, '_>, rule: &'s CompiledRule, limit: &'s CompiledLimit) -> Verdict<'s> {
         let allowed = self.state.settings().failure_mode == FailureMode::FailOpen;
         let action = if allowed { DecisionAction::Allow } else { DecisionAction::Reject };
@@ -437,37 +516,49 @@ impl RateLimiter {
     }
 
     /// Analytics counters and the approached / exceeded events of one counted limit.
+    #[inline]
     fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
-        let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
-        limit.counters.total.fetch_add(1, Ordering::Relaxed);
+        v.limit.counters.add(!v.allowed);
         if !v.allowed {
-            limit.counters.limited.fetch_add(1, Ordering::Relaxed);
-            let dim = limit_primary_dim(limit);
-            let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");
-            // API keys are secrets: events and analytics only see a fingerprint.
-            let identifier = match dim {
-                super::validate::Dimension::ApiKey => {
-                    format!("api_key:{:016x}", xxhash_rust::xxh3::xxh3_64(raw.as_bytes()))
-                }
-                _ => raw.to_owned(),
-            };
-            let identifier = identifier.as_str();
-            self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, r.used, eval.now_ms);
-            self.scope.publish("ratelimit.limit_exceeded", || {
-                json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
-                       "identifier": identifier, "limit": r.limit, "retry_after_seconds": v.retry_after_seconds(),
-                       "action": v.action})
-            });
-            return;
+            return self.record_limited(eval, v);
         }
+        let r = &v.report;
         let threshold = i64::from(self.state.threshold.load(Ordering::Relaxed));
         let crossed = |used: i64| used * 100 >= threshold * r.limit;
         if crossed(r.used) && !crossed(r.used - units) {
-            self.scope.publish("ratelimit.limit_approached", || {
-                json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
-                       "limit": r.limit, "used": r.used, "remaining": r.remaining, "threshold_percent": threshold})
-            });
+            self.approached(v, threshold);
         }
+    }
+
+    #[cold]
+    fn approached(&self, v: &Verdict<'_>, threshold: i64) {
+        let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
+        self.scope.publish("ratelimit.limit_approached", || {
+            json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+                   "limit": r.limit, "used": r.used, "remaining": r.remaining, "threshold_percent": threshold})
+        });
+    }
+
+    /// The limited-entity table and `ratelimit.limit_exceeded`.
+    #[inline(never)]
+    fn record_limited(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>) {
+        let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
+        let dim = limit_primary_dim(limit);
+        let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");
+        // API keys are secrets: events and analytics only see a fingerprint.
+        let identifier = match dim {
+            super::validate::Dimension::ApiKey => {
+                format!("api_key:{:016x}", xxhash_rust::xxh3::xxh3_64(raw.as_bytes()))
+            }
+            _ => raw.to_owned(),
+        };
+        let identifier = identifier.as_str();
+        self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, r.used, eval.now_ms);
+        self.scope.publish("ratelimit.limit_exceeded", || {
+            json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+                   "identifier": identifier, "limit": r.limit, "retry_after_seconds": v.retry_after_seconds(),
+                   "action": v.action})
+        });
     }
 }
 

@@ -122,25 +122,39 @@ impl MemoryStateStore {
     }
 }
 
-impl StateStore for MemoryStateStore {
-    fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
+impl MemoryStateStore {
+    /// [`StateStore::step`], callable without a virtual call.
+    #[inline]
+    pub fn step_key(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let mut shard = self.shard(key.id);
-        let previous = shard.map.get(&key.id).filter(|slot| slot.forget_at > step.now_ms).map(|slot| slot.state);
-        let (outcome, write) = algorithm::apply(step, previous);
-        if let Some(state) = write {
-            let forget_at = algorithm::forget_at(&step.spec, &state);
-            if let Some(slot) = shard.map.get_mut(&key.id) {
-                *slot = Slot { state, forget_at };
-            } else {
-                self.admit(&mut shard, step.now_ms)?;
-                shard.map.insert(key.id, Slot { state, forget_at });
+        if let Some(slot) = shard.map.get_mut(&key.id) {
+            let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
+            let (outcome, write) = algorithm::apply(step, previous);
+            if let Some(state) = write {
+                *slot = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
             }
+            return Ok(outcome);
+        }
+        let (outcome, write) = algorithm::apply(step, None);
+        if let Some(state) = write {
+            self.admit(&mut shard, step.now_ms)?;
+            shard.map.insert(key.id, Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) });
         }
         Ok(outcome)
+    }
+}
+
+impl StateStore for MemoryStateStore {
+    fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
+        self.step_key(key, step)
     }
 
     fn kind(&self) -> &'static str {
         "memory"
+    }
+
+    fn as_memory(&self) -> Option<&MemoryStateStore> {
+        Some(self)
     }
 
     fn tracked_keys(&self) -> Result<usize> {

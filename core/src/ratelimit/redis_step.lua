@@ -1,19 +1,21 @@
 -- One rate-limit step, atomically: the Lua mirror of algorithm.rs `apply` + `forget_at`.
--- KEYS[1] = state key; ARGV = kind, capacity, period, extra, cost, now_ms, commit (0/1).
--- State value: "a:b:t:forget_at". Returns {allowed (0/1), a, b, t} as strings.
--- Every number stays below 2^53 and every division is exact (idiv), so decisions equal Rust's.
+-- KEYS[1] = state key; ARGV[1] = 56 bytes, the little-endian doubles kind, capacity, period,
+-- extra, cost, now_ms, commit (0/1): one unpack instead of seven tonumber calls.
+-- State value: 32 bytes, the little-endian doubles a, b, t, forget_at (another value reads as
+-- no state). Returns {allowed (0/1), a, b, t} as integers.
+-- Every number stays below 2^53 and every division is exact (idiv), so decisions equal Rust's,
+-- and doubles, integer replies and '%d' carry them exactly. No float formatting or pattern
+-- matching: they cost more than everything else here together.
 local S = 1048576
 local function idiv(x, y) return (x - math.fmod(x, y)) / y end
-local function fmt(x) return string.format('%.0f', x) end
 
-local kind, cap, period, extra = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
-local cost, now, commit = tonumber(ARGV[5]), tonumber(ARGV[6]), tonumber(ARGV[7])
+local kind, cap, period, extra, cost, now, commit = struct.unpack('<ddddddd', ARGV[1])
 
 local has, a, b, t = false, 0, 0, 0
 local raw = redis.call('GET', KEYS[1])
-if raw then
-  local x, y, z, f = string.match(raw, '^(-?%d+):(-?%d+):(-?%d+):(-?%d+)$')
-  if x and tonumber(f) > now then has, a, b, t = true, tonumber(x), tonumber(y), tonumber(z) end
+if raw and #raw == 32 then
+  local x, y, z, f = struct.unpack('<dddd', raw)
+  if f > now then has, a, b, t = true, x, y, z end
 end
 local eff = now
 if has and t > now then eff = t end
@@ -70,8 +72,8 @@ if commit == 1 and ((kind == 5 and (cost > 0 or closing)) or (kind ~= 5 and cost
   else forget = a + period end
   local ttl = forget - now
   if ttl < 1 then ttl = 1 end
-  redis.call('SET', KEYS[1], fmt(a) .. ':' .. fmt(b) .. ':' .. fmt(t) .. ':' .. fmt(forget), 'PX', fmt(ttl))
+  redis.call('SET', KEYS[1], struct.pack('<dddd', a, b, t, forget), 'PX', string.format('%d', ttl))
 end
 local reply_b = b
 if closing then reply_b = 2 end
-return {allowed and 1 or 0, fmt(a), fmt(reply_b), fmt(t)}
+return {allowed and 1 or 0, a, reply_b, t}

@@ -2,8 +2,8 @@
 //! once and reloaded on `NOSCRIPT`), atomic across every process sharing the server, with the
 //! tenant as the key's hash tag so Redis Cluster keeps a tenant's keys on one slot.
 
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::algorithm::{Outcome, State, Step};
@@ -14,7 +14,7 @@ const STEP_SCRIPT: &str = include_str!("redis_step.lua");
 
 /// Default connect/read/write timeout.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(250);
-/// Connections kept open (calls pick one round-robin, so threads rarely wait on each other).
+/// Connections kept open (a call takes the first idle one, so threads rarely wait on each other).
 pub const POOL_SIZE: usize = 4;
 
 /// Rate-limit state in Redis, over a small pool of connections. A failed call drops its
@@ -65,11 +65,22 @@ impl RedisStateStore {
         Ok(conn)
     }
 
+    /// The first idle pooled connection (so a lone caller keeps reusing one warm connection),
+    /// else the next one in turn.
+    fn slot(&self) -> MutexGuard<'_, Option<redis::Connection>> {
+        for slot in self.pool.iter() {
+            if let Ok(guard) = slot.try_lock() {
+                return guard;
+            }
+        }
+        let index = self.next.fetch_add(1, Ordering::Relaxed) % self.pool.len();
+        self.pool[index].lock().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// Runs `f` on a pooled connection. A connection found dead (the server restarted since it
     /// was opened) is replaced and the call retried once, so recovery costs no failed decision.
     fn with_conn<T>(&self, f: impl Fn(&mut redis::Connection) -> redis::RedisResult<T>) -> Result<T> {
-        let index = self.next.fetch_add(1, Ordering::Relaxed) % self.pool.len();
-        let mut slot = self.pool[index].lock().unwrap_or_else(|p| p.into_inner());
+        let mut slot = self.slot();
         let reused = slot.is_some();
         let mut conn = match slot.take() {
             Some(conn) => conn,
@@ -108,21 +119,14 @@ impl StateStore for RedisStateStore {
     fn step(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let name = key_string(&self.prefix, key);
         let spec = &step.spec;
-        let reply: (i64, String, String, String) = self.with_conn(|conn| {
-            self.script
-                .key(&name)
-                .arg(spec.kind() as i64)
-                .arg(spec.capacity())
-                .arg(spec.period())
-                .arg(spec.extra())
-                .arg(step.cost)
-                .arg(step.now_ms)
-                .arg(i64::from(step.commit))
-                .invoke(conn)
-        })?;
-        let number = |s: &str| s.parse::<i64>().map_err(|e| unavailable(format!("bad script reply: {e}")));
-        let state = State { a: number(&reply.1)?, b: number(&reply.2)?, t: number(&reply.3)? };
-        Ok(Outcome { allowed: reply.0 == 1, state })
+        // Every value is an integer below 2^53: exact as a double.
+        let values = [spec.kind() as i64, spec.capacity(), spec.period(), spec.extra(), step.cost, step.now_ms];
+        let mut args = [0u8; 56];
+        for (chunk, value) in args.chunks_exact_mut(8).zip(values.into_iter().chain([i64::from(step.commit)])) {
+            chunk.copy_from_slice(&(value as f64).to_le_bytes());
+        }
+        let reply: (i64, i64, i64, i64) = self.with_conn(|conn| self.script.key(&name).arg(&args[..]).invoke(conn))?;
+        Ok(Outcome { allowed: reply.0 == 1, state: State { a: reply.1, b: reply.2, t: reply.3 } })
     }
 
     fn kind(&self) -> &'static str {

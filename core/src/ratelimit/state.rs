@@ -52,11 +52,18 @@ impl<'a> KeyHasher<'a> {
 
     #[inline]
     fn push(&mut self, bytes: &[u8]) {
-        if self.stream.is_none() && self.len + bytes.len() <= INLINE_KEY_BYTES {
-            self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        let end = self.len + bytes.len();
+        let room = if self.stream.is_none() { self.buf.get_mut(self.len..end) } else { None };
+        if let Some(room) = room {
+            room.copy_from_slice(bytes);
             self.len += bytes.len();
             return;
         }
+        self.push_streamed(bytes);
+    }
+
+    #[cold]
+    fn push_streamed(&mut self, bytes: &[u8]) {
         let (buf, len, seed) = (&self.buf, self.len, self.seed);
         let stream = self.stream.get_or_insert_with(|| {
             let mut stream = Box::new(Xxh3::with_seed(seed));
@@ -75,11 +82,11 @@ impl<'a> KeyHasher<'a> {
     }
 
     /// The finished key (the same hash whether it was built inline or streamed).
-    #[inline]
+    #[inline(always)]
     pub fn finish(&self) -> StateKey<'a> {
         let id = match &self.stream {
             Some(stream) => stream.digest128(),
-            None => xxhash_rust::xxh3::xxh3_128_with_seed(&self.buf[..self.len], self.seed),
+            None => xxhash_rust::xxh3::xxh3_128_with_seed(self.buf.get(..self.len).unwrap_or_default(), self.seed),
         };
         StateKey { tenant: self.tenant, id }
     }
@@ -119,6 +126,12 @@ pub trait StateStore: Send + Sync + std::fmt::Debug {
 
     /// Keys currently held (expired ones not yet evicted included).
     fn tracked_keys(&self) -> Result<usize>;
+
+    /// This store as the in-memory store, when it is one: the limiter then calls it directly
+    /// (inlined, no virtual call) on the hot path.
+    fn as_memory(&self) -> Option<&super::MemoryStateStore> {
+        None
+    }
 }
 
 /// A [`StateStore`] over any [`KvStore`] (the engine's redb file or its memory map): the state
