@@ -29,6 +29,16 @@ impl Entry {
     }
 }
 
+/// One tuple seen from its user (the reverse map): the `object#relation` key and whether the tuple
+/// is plain (no condition, no expiry), so reverse expansion needs no lookup of the entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    /// The `object#relation` key.
+    pub key: Arc<str>,
+    /// No condition and no expiry.
+    pub plain: bool,
+}
+
 /// The users of one `object#relation`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ObjectRelation {
@@ -61,7 +71,7 @@ pub struct TupleIndex {
     /// `object#relation` → its users.
     rels: HashMap<Arc<str>, ObjectRelation, RandomState>,
     /// user (as written) → the `object#relation` keys naming it (reverse expansion).
-    reverse: HashMap<Arc<str>, Vec<Arc<str>>, RandomState>,
+    reverse: HashMap<Arc<str>, Vec<Named>, RandomState>,
     len: usize,
 }
 
@@ -108,14 +118,19 @@ impl TupleIndex {
             expires_at: tuple.expires_at,
         };
         let key: Arc<str> = Arc::from(rel_key(&tuple.object, &tuple.relation));
+        let plain = entry.condition.is_none() && entry.expires_at.is_none();
         let slot = self.rels.entry(key.clone()).or_default();
         if slot.by_user.insert(user.clone(), entry).is_some() {
+            let named = self.reverse.get_mut(&user).and_then(|keys| keys.iter_mut().find(|n| n.key == key));
+            if let Some(named) = named {
+                named.plain = plain;
+            }
             return;
         }
         if tuple.user.contains('#') || tuple.user.ends_with(":*") {
             slot.indirect.push(user.clone());
         }
-        self.reverse.entry(user).or_default().push(key);
+        self.reverse.entry(user).or_default().push(Named { key, plain });
         self.len += 1;
     }
 
@@ -131,7 +146,7 @@ impl TupleIndex {
             self.rels.remove(key.as_str());
         }
         if let Some(keys) = self.reverse.get_mut(user) {
-            keys.retain(|k| **k != *key);
+            keys.retain(|k| *k.key != *key);
             if keys.is_empty() {
                 self.reverse.remove(user);
             }
@@ -156,7 +171,7 @@ impl TupleIndex {
     }
 
     /// The `object#relation` keys of the tuples naming `user`.
-    pub(crate) fn naming(&self, user: &str) -> &[Arc<str>] {
+    pub(crate) fn naming(&self, user: &str) -> &[Named] {
         self.reverse.get(user).map_or(&[], Vec::as_slice)
     }
 }

@@ -14,9 +14,9 @@ use std::fmt::Write as _;
 
 use foldhash::fast::RandomState;
 
-use super::eval::{Resolver, too_complex};
-use super::index::{Entry, View, split_key};
-use super::model::{Model, RelationDef, Rewrite, TypeRef};
+use super::eval::too_complex;
+use super::index::{Named, TupleIndex, View, split_key};
+use super::model::{Model, RelationDef, Rewrite};
 use super::tuple::{User, parse_user};
 use crate::Result;
 
@@ -27,17 +27,21 @@ type Uses = Vec<(String, bool)>;
 #[derive(Debug, Default)]
 struct TypeEdges {
     /// relation → the relations of the same type computed from it (`define r2: relation`).
-    computed: HashMap<String, Uses>,
-    /// (tupleset, relation) → the relations using `relation from tupleset`.
-    ttu: HashMap<(String, String), Uses>,
+    computed: HashMap<String, Uses, RandomState>,
+    /// (tupleset, relation, the relations using `relation from tupleset`); a handful per type.
+    ttu: Vec<(String, String, Uses)>,
     /// Relations whose direct assignments (`[...]`) grant through unions only.
     direct_certain: Vec<String>,
+    /// Relations of this type that some type restriction admits as a userset (`type#relation`).
+    as_userset: Vec<String>,
+    /// True when some tupleset admits objects of this type (`X from tupleset` may reach them).
+    is_parent: bool,
 }
 
 /// A model's rewrites turned around for reverse expansion, built once per compiled model.
 #[derive(Debug, Default)]
 pub(crate) struct ReverseModel {
-    types: HashMap<String, TypeEdges>,
+    types: HashMap<String, TypeEdges, RandomState>,
 }
 
 /// Calls `visit(leaf, through_unions_only)` for every leaf of a rewrite.
@@ -63,7 +67,7 @@ fn add_use(uses: &mut Uses, relation: &str, certain: bool) {
 impl ReverseModel {
     /// The reverse edges of `model`.
     pub fn new(model: &Model) -> ReverseModel {
-        let mut types = HashMap::new();
+        let mut types: HashMap<String, TypeEdges, RandomState> = HashMap::default();
         for (name, ty) in &model.types {
             let mut edges = TypeEdges::default();
             for (relation, def) in &ty.relations {
@@ -71,15 +75,52 @@ impl ReverseModel {
                     Rewrite::This if certain => edges.direct_certain.push(relation.clone()),
                     Rewrite::Computed(from) => add_use(edges.computed.entry(from.clone()).or_default(), relation, certain),
                     Rewrite::TupleToUserset { tupleset, computed } => {
-                        let key = (tupleset.clone(), computed.clone());
-                        add_use(edges.ttu.entry(key).or_default(), relation, certain);
+                        let at = edges.ttu.iter().position(|(ts, r, _)| ts == tupleset && r == computed);
+                        let at = at.unwrap_or_else(|| {
+                            edges.ttu.push((tupleset.clone(), computed.clone(), Vec::new()));
+                            edges.ttu.len() - 1
+                        });
+                        add_use(&mut edges.ttu[at].2, relation, certain);
                     }
                     _ => {}
                 });
             }
             types.insert(name.clone(), edges);
         }
+        for ty in model.types.values() {
+            for def in ty.relations.values() {
+                for r in &def.directly_related {
+                    if let (Some(rel), Some(edges)) = (&r.relation, types.get_mut(&r.type_name)) {
+                        edges.as_userset.push(rel.clone());
+                    }
+                }
+                leaves(&def.rewrite, true, &mut |leaf, _| {
+                    let Rewrite::TupleToUserset { tupleset, .. } = leaf else { return };
+                    for r in ty.relations.get(tupleset).map_or(&[][..], |d| &d.directly_related) {
+                        if let Some(edges) = types.get_mut(&r.type_name).filter(|_| r.relation.is_none() && !r.wildcard) {
+                            edges.is_parent = true;
+                        }
+                    }
+                });
+            }
+        }
         ReverseModel { types }
+    }
+
+    /// True when nothing can be reached from `type#relation` (no computed relation, userset or
+    /// parent link uses it): such nodes are recorded without being queued.
+    fn is_terminal(&self, ty: &str, relation: &str) -> bool {
+        self.types.get(ty).is_none_or(|t| {
+            !t.is_parent && !t.computed.contains_key(relation) && !t.as_userset.iter().any(|r| r == relation)
+        })
+    }
+
+    fn admits_userset(&self, ty: &str, relation: &str) -> bool {
+        self.types.get(ty).is_some_and(|t| t.as_userset.iter().any(|r| r == relation))
+    }
+
+    fn is_parent(&self, ty: &str) -> bool {
+        self.types.get(ty).is_some_and(|t| t.is_parent)
     }
 
     fn computed(&self, ty: &str, relation: &str) -> &[(String, bool)] {
@@ -88,8 +129,7 @@ impl ReverseModel {
 
     fn ttu(&self, ty: &str, tupleset: &str, relation: &str) -> &[(String, bool)] {
         let Some(t) = self.types.get(ty) else { return &[] };
-        // Small per-type maps: a linear scan avoids building an owned key for the lookup.
-        t.ttu.iter().find(|((ts, r), _)| ts == tupleset && r == relation).map_or(&[], |(_, uses)| uses.as_slice())
+        t.ttu.iter().find(|(ts, r, _)| ts == tupleset && r == relation).map_or(&[], |(_, _, uses)| uses.as_slice())
     }
 
     fn direct_certain(&self, ty: &str, relation: &str) -> bool {
@@ -151,13 +191,17 @@ impl<'a> Expansion<'a> {
     }
 
     /// True when a live, unconditioned tuple admitted by `object#relation`'s restrictions links
-    /// `user` to it, and the relation grants its direct assignments through unions only.
-    fn certain_link(&self, key: &str, entry: Option<&Entry>, user: &User<'_>, tupleset: bool) -> bool {
-        let (object, relation) = split_key(key);
-        let Some(entry) = entry.filter(|e| e.condition.is_none() && e.live(self.view.now)) else { return false };
+    /// `user` to it (`named` in `layer`), and the relation grants its direct assignments through
+    /// unions only (or is a tupleset).
+    fn certain_link(&self, layer: &TupleIndex, named: &Named, user_text: &str, user: &User<'_>, tupleset: bool) -> bool {
+        let (object, relation) = split_key(&named.key);
+        let now = self.view.now;
+        let unconditioned = named.plain
+            || layer.entry(&named.key, user_text).is_some_and(|e| e.condition.is_none() && e.live(now));
         let Some(def) = self.relation_def(type_of(object), relation) else { return false };
-        let refs: &[TypeRef] = &def.directly_related;
-        Resolver::admitted(refs, user, entry) && (tupleset || self.reverse.direct_certain(type_of(object), relation))
+        unconditioned
+            && def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none())
+            && (tupleset || self.reverse.direct_certain(type_of(object), relation))
     }
 
     fn relation_def(&self, ty: &str, relation: &str) -> Option<&'a RelationDef> {
@@ -167,10 +211,10 @@ impl<'a> Expansion<'a> {
     /// Queues the `object#relation`s of the tuples naming `user_text` (parsed: `user`).
     fn push_named(&mut self, user_text: &str, user: &User<'_>, certain: bool, depth: u32) {
         for layer in self.view.layers() {
-            for key in layer.naming(user_text) {
-                let link = certain && self.certain_link(key, layer.entry(key, user_text), user, false);
-                let (object, relation) = split_key(key);
-                self.queue.push_back(Reached { object, relation, certain: link, depth });
+            for named in layer.naming(user_text) {
+                let link = certain && self.certain_link(layer, named, user_text, user, false);
+                let (object, relation) = split_key(&named.key);
+                self.push(Reached { object, relation, certain: link, depth });
             }
         }
     }
@@ -186,7 +230,7 @@ impl<'a> Expansion<'a> {
             }
             User::Userset(..) => {
                 let (object, relation) = split_key(user);
-                self.queue.push_back(Reached { object, relation, certain: false, depth: 0 });
+                self.push(Reached { object, relation, certain: false, depth: 0 });
             }
             User::Wildcard(_) => {}
         }
@@ -204,51 +248,79 @@ impl<'a> Expansion<'a> {
             }
             self.expand(node);
         }
-        let mut found = self.found;
-        // Sorted by object with the certain entry first, then one entry per object.
-        found.sort_unstable_by(|a, b| a.0.cmp(b.0).then(b.1.cmp(&a.1)));
-        found.dedup_by(|later, first| later.0 == first.0);
-        Ok(found)
+        // Sorted by object with the certain entry first, then one entry per object. The 16-byte
+        // prefix key orders like the strings and keeps most comparisons in the sorted array.
+        let mut found: Vec<(u128, &'a str, bool)> =
+            self.found.into_iter().map(|(object, certain)| (prefix_key(object), object, certain)).collect();
+        found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
+        found.dedup_by(|later, first| later.1 == first.1);
+        Ok(found.into_iter().map(|(_, object, certain)| (object, certain)).collect())
+    }
+
+    /// Queues a node, or only records it when nothing can be reached from it.
+    fn push(&mut self, node: Reached<'a>) {
+        if self.reverse.is_terminal(type_of(node.object), node.relation) {
+            self.record(node);
+        } else {
+            self.queue.push_back(node);
+        }
+    }
+
+    fn record(&mut self, node: Reached<'a>) {
+        if node.relation == self.relation && type_of(node.object) == self.object_type {
+            self.found.push((node.object, node.certain && node.depth < self.max_depth));
+        }
     }
 
     fn expand(&mut self, node: Reached<'a>) {
+        self.record(node);
         let Reached { object, relation, certain, depth } = node;
         let ty = type_of(object);
-        if ty == self.object_type && relation == self.relation {
-            self.found.push((object, certain && depth < self.max_depth));
-        }
         let reverse = self.reverse;
         for (r2, c) in reverse.computed(ty, relation) {
             let r2: &'a str = r2;
-            self.queue.push_back(Reached { object, relation: r2, certain: certain && *c, depth: depth + 1 });
+            self.push(Reached { object, relation: r2, certain: certain && *c, depth: depth + 1 });
         }
-        let mut buf = std::mem::take(&mut self.buf);
-        buf.clear();
-        let _ = write!(buf, "{object}#{relation}");
-        let id = object.split_once(':').map_or("", |(_, id)| id);
-        self.push_named(&buf, &User::Userset(ty, id, relation), certain, depth + 1);
-        self.buf = buf;
-        self.push_parents(object, relation, certain, depth + 1);
+        if reverse.admits_userset(ty, relation) {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.clear();
+            let _ = write!(buf, "{object}#{relation}");
+            let id = object.split_once(':').map_or("", |(_, id)| id);
+            self.push_named(&buf, &User::Userset(ty, id, relation), certain, depth + 1);
+            self.buf = buf;
+        }
+        if reverse.is_parent(ty) {
+            self.push_parents(object, relation, certain, depth + 1);
+        }
     }
 
     /// Follows the tuples naming `object` as a parent link (`relation from tupleset`).
     fn push_parents(&mut self, object: &'a str, relation: &'a str, certain: bool, depth: u32) {
         let (ty, id) = object.split_once(':').unwrap_or((object, ""));
         let user = User::Object(ty, id);
+        let reverse = self.reverse;
         for layer in self.view.layers() {
-            for key in layer.naming(object) {
-                let (parent, tupleset) = split_key(key);
-                let reverse = self.reverse;
+            for named in layer.naming(object) {
+                let (parent, tupleset) = split_key(&named.key);
                 let uses = reverse.ttu(type_of(parent), tupleset, relation);
                 if uses.is_empty() {
                     continue;
                 }
-                let link = certain && self.certain_link(key, layer.entry(key, object), &user, true);
+                let link = certain && self.certain_link(layer, named, object, &user, true);
                 for (r2, c) in uses {
                     let r2: &'a str = r2;
-                    self.queue.push_back(Reached { object: parent, relation: r2, certain: link && *c, depth });
+                    self.push(Reached { object: parent, relation: r2, certain: link && *c, depth });
                 }
             }
         }
     }
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded: ordering by it never contradicts the
+/// strings' order, and ties fall back to the strings.
+fn prefix_key(s: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    let n = s.len().min(16);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u128::from_be_bytes(bytes)
 }
