@@ -212,7 +212,14 @@ impl<'a> Resolver<'a> {
         result
     }
 
-    fn rewrite(&self, s: &Subject<'a>, ty: &str, def: &'a RelationDef, rw: &'a Rewrite, f: &Frame<'_, 'a>) -> Result<Tri> {
+    fn rewrite(
+        &self,
+        s: &Subject<'a>,
+        ty: &str,
+        def: &'a RelationDef,
+        rw: &'a Rewrite,
+        f: &Frame<'_, 'a>,
+    ) -> Result<Tri> {
         match rw {
             Rewrite::This => self.direct(s, def, f),
             Rewrite::Computed(other) => self.resolve(s, other, f.object, Some(f)),

@@ -73,7 +73,9 @@ impl ReverseModel {
             for (relation, def) in &ty.relations {
                 leaves(&def.rewrite, true, &mut |leaf, certain| match leaf {
                     Rewrite::This if certain => edges.direct_certain.push(relation.clone()),
-                    Rewrite::Computed(from) => add_use(edges.computed.entry(from.clone()).or_default(), relation, certain),
+                    Rewrite::Computed(from) => {
+                        add_use(edges.computed.entry(from.clone()).or_default(), relation, certain)
+                    }
                     Rewrite::TupleToUserset { tupleset, computed } => {
                         let at = edges.ttu.iter().position(|(ts, r, _)| ts == tupleset && r == computed);
                         let at = at.unwrap_or_else(|| {
@@ -97,7 +99,8 @@ impl ReverseModel {
                 leaves(&def.rewrite, true, &mut |leaf, _| {
                     let Rewrite::TupleToUserset { tupleset, .. } = leaf else { return };
                     for r in ty.relations.get(tupleset).map_or(&[][..], |d| &d.directly_related) {
-                        if let Some(edges) = types.get_mut(&r.type_name).filter(|_| r.relation.is_none() && !r.wildcard) {
+                        if let Some(edges) = types.get_mut(&r.type_name).filter(|_| r.relation.is_none() && !r.wildcard)
+                        {
                             edges.is_parent = true;
                         }
                     }
@@ -193,11 +196,18 @@ impl<'a> Expansion<'a> {
     /// True when a live, unconditioned tuple admitted by `object#relation`'s restrictions links
     /// `user` to it (`named` in `layer`), and the relation grants its direct assignments through
     /// unions only (or is a tupleset).
-    fn certain_link(&self, layer: &TupleIndex, named: &Named, user_text: &str, user: &User<'_>, tupleset: bool) -> bool {
+    fn certain_link(
+        &self,
+        layer: &TupleIndex,
+        named: &Named,
+        user_text: &str,
+        user: &User<'_>,
+        tupleset: bool,
+    ) -> bool {
         let (object, relation) = split_key(&named.key);
         let now = self.view.now;
-        let unconditioned = named.plain
-            || layer.entry(&named.key, user_text).is_some_and(|e| e.condition.is_none() && e.live(now));
+        let unconditioned =
+            named.plain || layer.entry(&named.key, user_text).is_some_and(|e| e.condition.is_none() && e.live(now));
         let Some(def) = self.relation_def(type_of(object), relation) else { return false };
         unconditioned
             && def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none())
