@@ -86,7 +86,11 @@ pub(crate) fn rel_key(object: &str, relation: &str) -> String {
 
 /// Splits an `object#relation` key.
 pub(crate) fn split_key(key: &str) -> (&str, &str) {
-    key.rsplit_once('#').unwrap_or((key, ""))
+    // A plain byte loop: keys are short, and `rsplit_once` goes through a generic `memrchr` call.
+    match key.bytes().rposition(|b| b == b'#') {
+        Some(at) => (&key[..at], &key[at + 1..]),
+        None => (key, ""),
+    }
 }
 
 impl TupleIndex {

@@ -141,7 +141,7 @@ impl ReverseModel {
 }
 
 fn type_of(object: &str) -> &str {
-    object.split_once(':').map_or(object, |(t, _)| t)
+    object.bytes().position(|b| b == b':').map_or(object, |at| &object[..at])
 }
 
 /// One `object#relation` reached by the expansion.
@@ -193,25 +193,21 @@ impl<'a> Expansion<'a> {
         }
     }
 
+    /// True when the tuple `named` (in `layer`, naming `user_text`) is live and has no condition.
+    fn unconditioned(&self, layer: &TupleIndex, named: &Named, user_text: &str) -> bool {
+        let now = self.view.now;
+        named.plain || layer.entry(&named.key, user_text).is_some_and(|e| e.condition.is_none() && e.live(now))
+    }
+
     /// True when a live, unconditioned tuple admitted by `object#relation`'s restrictions links
     /// `user` to it (`named` in `layer`), and the relation grants its direct assignments through
-    /// unions only (or is a tupleset).
-    fn certain_link(
-        &self,
-        layer: &TupleIndex,
-        named: &Named,
-        user_text: &str,
-        user: &User<'_>,
-        tupleset: bool,
-    ) -> bool {
+    /// unions only.
+    fn certain_link(&self, layer: &TupleIndex, named: &Named, user_text: &str, user: &User<'_>) -> bool {
         let (object, relation) = split_key(&named.key);
-        let now = self.view.now;
-        let unconditioned =
-            named.plain || layer.entry(&named.key, user_text).is_some_and(|e| e.condition.is_none() && e.live(now));
         let Some(def) = self.relation_def(type_of(object), relation) else { return false };
-        unconditioned
+        self.unconditioned(layer, named, user_text)
             && def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none())
-            && (tupleset || self.reverse.direct_certain(type_of(object), relation))
+            && self.reverse.direct_certain(type_of(object), relation)
     }
 
     fn relation_def(&self, ty: &str, relation: &str) -> Option<&'a RelationDef> {
@@ -222,7 +218,7 @@ impl<'a> Expansion<'a> {
     fn push_named(&mut self, user_text: &str, user: &User<'_>, certain: bool, depth: u32) {
         for layer in self.view.layers() {
             for named in layer.naming(user_text) {
-                let link = certain && self.certain_link(layer, named, user_text, user, false);
+                let link = certain && self.certain_link(layer, named, user_text, user);
                 let (object, relation) = split_key(&named.key);
                 self.push(Reached { object, relation, certain: link, depth });
             }
@@ -261,7 +257,7 @@ impl<'a> Expansion<'a> {
         // Sorted by object with the certain entry first, then one entry per object. The 16-byte
         // prefix key orders like the strings and keeps most comparisons in the sorted array.
         let mut found: Vec<(u128, &'a str, bool)> =
-            self.found.into_iter().map(|(object, certain)| (prefix_key(object), object, certain)).collect();
+            self.found.iter().map(|&(object, certain)| (prefix_key(object), object, certain)).collect();
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
         found.dedup_by(|later, first| later.1 == first.1);
         Ok(found.into_iter().map(|(_, object, certain)| (object, certain)).collect())
@@ -304,19 +300,28 @@ impl<'a> Expansion<'a> {
         }
     }
 
-    /// Follows the tuples naming `object` as a parent link (`relation from tupleset`).
+    /// Follows the tuples naming `object` as a parent link (`relation from tupleset`). Keys come
+    /// grouped by parent type and tupleset, so the model lookups are made once per group.
     fn push_parents(&mut self, object: &'a str, relation: &'a str, certain: bool, depth: u32) {
         let (ty, id) = object.split_once(':').unwrap_or((object, ""));
         let user = User::Object(ty, id);
         let reverse = self.reverse;
+        let mut group: (&str, &str, &'a [(String, bool)], bool) = ("", "", &[], false);
         for layer in self.view.layers() {
             for named in layer.naming(object) {
                 let (parent, tupleset) = split_key(&named.key);
-                let uses = reverse.ttu(type_of(parent), tupleset, relation);
+                let parent_type = type_of(parent);
+                if (group.0, group.1) != (parent_type, tupleset) {
+                    let admits = self.relation_def(parent_type, tupleset).is_some_and(|def| {
+                        def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none())
+                    });
+                    group = (parent_type, tupleset, reverse.ttu(parent_type, tupleset, relation), admits);
+                }
+                let uses = group.2;
                 if uses.is_empty() {
                     continue;
                 }
-                let link = certain && self.certain_link(layer, named, object, &user, true);
+                let link = certain && group.3 && self.unconditioned(layer, named, object);
                 for (r2, c) in uses {
                     let r2: &'a str = r2;
                     self.push(Reached { object: parent, relation: r2, certain: link && *c, depth });
