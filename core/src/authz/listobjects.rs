@@ -167,6 +167,8 @@ pub(crate) struct Expansion<'a> {
     /// Objects of the asked type and relation, with "certain".
     found: Vec<(&'a str, bool)>,
     buf: String,
+    /// Scratch list of [`Self::push_parents`].
+    targets: Vec<Target<'a>>,
 }
 
 impl<'a> Expansion<'a> {
@@ -190,6 +192,7 @@ impl<'a> Expansion<'a> {
             seen: HashMap::default(),
             found: Vec::new(),
             buf: String::new(),
+            targets: Vec::new(),
         }
     }
 
@@ -305,30 +308,65 @@ impl<'a> Expansion<'a> {
     fn push_parents(&mut self, object: &'a str, relation: &'a str, certain: bool, depth: u32) {
         let (ty, id) = object.split_once(':').unwrap_or((object, ""));
         let user = User::Object(ty, id);
-        let reverse = self.reverse;
-        let mut group: (&str, &str, &'a [(String, bool)], bool) = ("", "", &[], false);
+        let mut group: (&str, &str, bool) = ("", "", false);
+        let mut targets = std::mem::take(&mut self.targets);
+        targets.clear();
         for layer in self.view.layers() {
             for named in layer.naming(object) {
                 let (parent, tupleset) = split_key(&named.key);
                 let parent_type = type_of(parent);
                 if (group.0, group.1) != (parent_type, tupleset) {
-                    let admits = self.relation_def(parent_type, tupleset).is_some_and(|def| {
-                        def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none())
-                    });
-                    group = (parent_type, tupleset, reverse.ttu(parent_type, tupleset, relation), admits);
+                    group = (parent_type, tupleset, self.admits_object(parent_type, tupleset, &user));
+                    self.parent_targets(parent_type, tupleset, relation, &mut targets);
                 }
-                let uses = group.2;
-                if uses.is_empty() {
+                if targets.is_empty() {
                     continue;
                 }
-                let link = certain && group.3 && self.unconditioned(layer, named, object);
-                for (r2, c) in uses {
-                    let r2: &'a str = r2;
-                    self.push(Reached { object: parent, relation: r2, certain: link && *c, depth });
+                let link = certain && group.2 && self.unconditioned(layer, named, object);
+                for target in &targets {
+                    let node =
+                        Reached { object: parent, relation: target.relation, certain: link && target.certain, depth };
+                    match target.terminal {
+                        false => self.queue.push_back(node),
+                        true if target.wanted => self.found.push((parent, node.certain && depth < self.max_depth)),
+                        true => {}
+                    }
                 }
             }
         }
+        self.targets = targets;
     }
+
+    /// True when `type#tupleset` admits `user` (an object) without a condition.
+    fn admits_object(&self, ty: &str, tupleset: &str, user: &User<'_>) -> bool {
+        self.relation_def(ty, tupleset)
+            .is_some_and(|def| def.directly_related.iter().any(|r| user.matches(r) && r.condition.is_none()))
+    }
+
+    /// The relations of `ty` that use `relation from tupleset`, with what is known about them.
+    fn parent_targets(&self, ty: &str, tupleset: &str, relation: &str, targets: &mut Vec<Target<'a>>) {
+        targets.clear();
+        let reverse: &'a ReverseModel = self.reverse;
+        for (r2, c) in reverse.ttu(ty, tupleset, relation) {
+            targets.push(Target {
+                relation: r2,
+                certain: *c,
+                terminal: reverse.is_terminal(ty, r2),
+                wanted: ty == self.object_type && r2 == self.relation,
+            });
+        }
+    }
+}
+
+/// A relation reached through a parent link, resolved once per group of links.
+struct Target<'a> {
+    relation: &'a str,
+    /// Uses the link through unions only.
+    certain: bool,
+    /// Nothing can be reached from it.
+    terminal: bool,
+    /// The asked type and relation.
+    wanted: bool,
 }
 
 /// The first 16 bytes of `s`, big-endian, zero-padded: ordering by it never contradicts the

@@ -108,8 +108,9 @@ impl CompiledModel {
         let resolver = self.resolver(view, &req.context, false);
         let expansion =
             Expansion::new(&self.model, &self.reverse, view, &req.object_type, &req.relation, self.limits.max_depth);
-        let mut out = Vec::new();
-        for (object, certain) in expansion.run(&req.user, self.limits.max_steps)? {
+        let candidates = expansion.run(&req.user, self.limits.max_steps)?;
+        let mut out = Vec::with_capacity(candidates.len());
+        for (object, certain) in candidates {
             if certain || resolver.check(&req.user, &req.relation, object)? {
                 out.push(object.to_string());
             }
