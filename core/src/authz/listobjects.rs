@@ -164,8 +164,8 @@ pub(crate) struct Expansion<'a> {
     queue: VecDeque<Reached<'a>>,
     /// Visited `object#relation`s: 1 = expanded, 2 = expanded as certain.
     seen: HashMap<(&'a str, &'a str), u8, RandomState>,
-    /// Objects of the asked type and relation, with "certain".
-    found: Vec<(&'a str, bool)>,
+    /// Objects of the asked type and relation: sort key, object, "certain".
+    found: Vec<(u128, &'a str, bool)>,
     buf: String,
     /// Scratch list of [`Self::push_parents`].
     targets: Vec<Target<'a>>,
@@ -229,7 +229,7 @@ impl<'a> Expansion<'a> {
     }
 
     /// Runs the expansion for `user`; returns the sorted candidate objects, each with "certain".
-    pub fn run(mut self, user: &'a str, max_steps: u64) -> Result<Vec<(&'a str, bool)>> {
+    pub fn run(mut self, user: &'a str, max_steps: u64) -> Result<impl ExactSizeIterator<Item = (&'a str, bool)>> {
         let parsed = parse_user(user, "user")?;
         self.push_named(user, &parsed, matches!(parsed, User::Object(..)), 0);
         match parsed {
@@ -259,11 +259,10 @@ impl<'a> Expansion<'a> {
         }
         // Sorted by object with the certain entry first, then one entry per object. The 16-byte
         // prefix key orders like the strings and keeps most comparisons in the sorted array.
-        let mut found: Vec<(u128, &'a str, bool)> =
-            self.found.iter().map(|&(object, certain)| (prefix_key(object), object, certain)).collect();
+        let mut found = self.found;
         found.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(b.2.cmp(&a.2)));
         found.dedup_by(|later, first| later.1 == first.1);
-        Ok(found.into_iter().map(|(_, object, certain)| (object, certain)).collect())
+        Ok(found.into_iter().map(|(_, object, certain)| (object, certain)))
     }
 
     /// Queues a node, or only records it when nothing can be reached from it.
@@ -277,7 +276,7 @@ impl<'a> Expansion<'a> {
 
     fn record(&mut self, node: Reached<'a>) {
         if node.relation == self.relation && type_of(node.object) == self.object_type {
-            self.found.push((node.object, node.certain && node.depth < self.max_depth));
+            self.found.push((prefix_key(node.object), node.object, node.certain && node.depth < self.max_depth));
         }
     }
 
@@ -328,7 +327,9 @@ impl<'a> Expansion<'a> {
                         Reached { object: parent, relation: target.relation, certain: link && target.certain, depth };
                     match target.terminal {
                         false => self.queue.push_back(node),
-                        true if target.wanted => self.found.push((parent, node.certain && depth < self.max_depth)),
+                        true if target.wanted => {
+                            self.found.push((prefix_key(parent), parent, node.certain && depth < self.max_depth))
+                        }
                         true => {}
                     }
                 }
