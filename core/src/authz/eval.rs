@@ -3,11 +3,12 @@
 //! ResolutionTooComplex. A cycle on the current path resolves to "not granted", as in OpenFGA.
 
 use std::cell::{Cell, RefCell};
+use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
 use super::cond::Conditions;
-use super::index::{Entry, View, rel_key, split_key};
+use super::index::{Entry, ObjectRelation, View, split_key};
 use super::model::{Model, RelationDef, Rewrite, TypeRef};
 use super::tuple::{User, parse_user};
 use crate::{ErrorCode, PlatformError, Result};
@@ -39,8 +40,8 @@ pub(crate) struct Resolver<'a> {
     pub context: &'a Map<String, Value>,
     pub limits: Limits,
     pub(crate) steps: Cell<u64>,
-    /// `object#relation` frames of the current path (cycle detection).
-    path: RefCell<Vec<String>>,
+    /// Scratch buffer for `object#relation` slot keys (no allocation per dispatch).
+    key: RefCell<String>,
     /// Steps of the granting path (filled only when explaining).
     pub explanation: Option<RefCell<Vec<String>>>,
 }
@@ -60,6 +61,37 @@ pub(crate) enum Tri {
 impl Tri {
     fn from_bool(b: bool) -> Tri {
         if b { Tri::Yes } else { Tri::No }
+    }
+}
+
+/// The user being checked, parsed once per check.
+pub(crate) struct Subject<'a> {
+    /// As written.
+    text: &'a str,
+    /// Parsed.
+    parsed: User<'a>,
+}
+
+/// One dispatch of the current path: the `object#relation` being resolved and its depth. Frames
+/// live on the stack and link to their caller, so cycle detection allocates nothing.
+struct Frame<'p, 'a> {
+    object: &'a str,
+    relation: &'a str,
+    depth: u32,
+    up: Option<&'p Frame<'p, 'a>>,
+}
+
+impl Frame<'_, '_> {
+    /// True when `object#relation` is this frame or one of its callers.
+    fn on_path(frame: Option<&Self>, object: &str, relation: &str) -> bool {
+        let mut cur = frame;
+        while let Some(f) = cur {
+            if f.object == object && f.relation == relation {
+                return true;
+            }
+            cur = f.up;
+        }
+        false
     }
 }
 
@@ -124,7 +156,7 @@ impl<'a> Resolver<'a> {
             context,
             limits: Limits::default(),
             steps: Cell::new(0),
-            path: RefCell::new(Vec::new()),
+            key: RefCell::new(String::new()),
             explanation: explain.then(|| RefCell::new(Vec::new())),
         }
     }
@@ -136,11 +168,21 @@ impl<'a> Resolver<'a> {
     }
 
     /// Does `user` have `relation` on `object`?
-    pub fn check(&self, user: &str, relation: &str, object: &str, depth: u32) -> Result<bool> {
-        self.resolve(user, relation, object, depth).map(|t| t == Tri::Yes)
+    pub fn check(&self, user: &'a str, relation: &'a str, object: &'a str) -> Result<bool> {
+        let subject = Subject { text: user, parsed: parse_user(user, "user")? };
+        self.resolve(&subject, relation, object, None).map(|t| t == Tri::Yes)
     }
 
-    fn resolve(&self, user: &str, relation: &str, object: &str, depth: u32) -> Result<Tri> {
+    /// The `object#relation` slots of the view, looked up through the scratch key buffer.
+    fn slots(&self, object: &str, relation: &str) -> [Option<&'a ObjectRelation>; 2] {
+        let mut key = self.key.borrow_mut();
+        key.clear();
+        let _ = write!(key, "{object}#{relation}");
+        self.view.slots_by_key(&key)
+    }
+
+    fn resolve(&self, s: &Subject<'a>, relation: &'a str, object: &'a str, up: Option<&Frame<'_, 'a>>) -> Result<Tri> {
+        let depth = up.map_or(0, |f| f.depth + 1);
         if depth >= self.limits.max_depth {
             return Err(too_complex(&format!("depth limit {} reached", self.limits.max_depth)));
         }
@@ -149,50 +191,44 @@ impl<'a> Resolver<'a> {
             return Err(too_complex(&format!("more than {} resolution steps", self.limits.max_steps)));
         }
         self.steps.set(steps);
-        let frame = rel_key(object, relation);
-        if self.path.borrow().contains(&frame) {
+        if Frame::on_path(up, object, relation) {
             return Ok(Tri::Cycle);
         }
+        let user = s.text;
         if user.len() == object.len() + relation.len() + 1
             && user.strip_prefix(object).and_then(|r| r.strip_prefix('#')) == Some(relation)
         {
             return Ok(Tri::Yes);
         }
         let (obj_type, _) = object.split_once(':').unwrap_or((object, ""));
-        let Ok(def) = self.model.relation(obj_type, relation) else { return Ok(Tri::No) };
-        self.path.borrow_mut().push(frame);
-        let result = self.rewrite(user, object, obj_type, relation, def, &def.rewrite, depth);
-        self.path.borrow_mut().pop();
+        let Some(def) = self.model.types.get(obj_type).and_then(|t| t.relations.get(relation)) else {
+            return Ok(Tri::No);
+        };
+        let frame = Frame { object, relation, depth, up };
+        let result = self.rewrite(s, obj_type, def, &def.rewrite, &frame);
         if let Ok(Tri::Yes) = result {
             self.note(|| format!("{object}#{relation}"));
         }
         result
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn rewrite(
         &self,
-        user: &str,
-        object: &str,
+        s: &Subject<'a>,
         ty: &str,
-        rel: &str,
-        def: &RelationDef,
-        rw: &Rewrite,
-        depth: u32,
+        def: &'a RelationDef,
+        rw: &'a Rewrite,
+        f: &Frame<'_, 'a>,
     ) -> Result<Tri> {
         match rw {
-            Rewrite::This => self.direct(user, object, rel, def, depth),
-            Rewrite::Computed(other) => self.resolve(user, other, object, depth + 1),
-            Rewrite::TupleToUserset { tupleset, computed } => {
-                self.tuple_to_userset(user, object, ty, tupleset, computed, depth)
-            }
-            Rewrite::Union(children) => {
-                union(children.iter().map(|c| self.rewrite(user, object, ty, rel, def, c, depth)))
-            }
+            Rewrite::This => self.direct(s, def, f),
+            Rewrite::Computed(other) => self.resolve(s, other, f.object, Some(f)),
+            Rewrite::TupleToUserset { tupleset, computed } => self.tuple_to_userset(s, ty, tupleset, computed, f),
+            Rewrite::Union(children) => union(children.iter().map(|c| self.rewrite(s, ty, def, c, f))),
             Rewrite::Intersection(children) => {
                 let mut error = None;
                 for c in children {
-                    match self.rewrite(user, object, ty, rel, def, c, depth) {
+                    match self.rewrite(s, ty, def, c, f) {
                         Ok(Tri::Yes) => {}
                         Ok(other) => return Ok(other),
                         Err(e) => error = error.or(Some(e)),
@@ -201,11 +237,11 @@ impl<'a> Resolver<'a> {
                 error.map_or(Ok(Tri::Yes), Err)
             }
             Rewrite::Difference(base, sub) => {
-                let base = self.rewrite(user, object, ty, rel, def, base, depth);
+                let base = self.rewrite(s, ty, def, base, f);
                 if let Ok(Tri::No | Tri::Cycle) = base {
                     return base;
                 }
-                match self.rewrite(user, object, ty, rel, def, sub, depth) {
+                match self.rewrite(s, ty, def, sub, f) {
                     Ok(Tri::Yes) => Ok(Tri::No),
                     Ok(Tri::Cycle) => Ok(Tri::Cycle),
                     Ok(Tri::No) => base,
@@ -230,13 +266,13 @@ impl<'a> Resolver<'a> {
         refs.iter().any(|r| user.matches(r) && r.condition.as_deref() == cond)
     }
 
-    fn direct(&self, user: &str, object: &str, rel: &str, def: &RelationDef, depth: u32) -> Result<Tri> {
-        let target = parse_user(user, "user")?;
+    fn direct(&self, s: &Subject<'a>, def: &RelationDef, f: &Frame<'_, 'a>) -> Result<Tri> {
+        let (user, object, rel) = (s.text, f.object, f.relation);
         let refs = &def.directly_related;
-        let slots = self.view.slots(object, rel);
+        let slots = self.slots(object, rel);
         let mut acc = Acc::default();
-        for entry in slots.iter().flatten().filter_map(|s| s.exact(user, self.view.now)) {
-            if Self::admitted(refs, &target, entry) {
+        for entry in slots.iter().flatten().filter_map(|slot| slot.exact(user, self.view.now)) {
+            if Self::admitted(refs, &s.parsed, entry) {
                 acc.add(self.condition_holds(entry).map(Tri::from_bool));
             }
         }
@@ -244,15 +280,15 @@ impl<'a> Resolver<'a> {
             self.note(|| format!("{object}#{rel}@{user} (direct)"));
             return Ok(Tri::Yes);
         }
-        for entry in slots.iter().flatten().flat_map(|s| s.indirect(self.view.now)) {
+        for entry in slots.into_iter().flatten().flat_map(|slot| slot.indirect(self.view.now)) {
             let Ok(stored) = parse_user(&entry.user, "user") else { continue };
             if !Self::admitted(refs, &stored, entry) {
                 continue;
             }
-            let granted = match (&stored, &target) {
+            let granted = match (&stored, &s.parsed) {
                 (User::Wildcard(t), User::Object(ut, _)) if t == ut => self.condition_holds(entry).map(Tri::from_bool),
                 (User::Userset(_, _, r), _) => match self.condition_holds(entry) {
-                    Ok(true) => self.resolve(user, r, split_key(&entry.user).0, depth + 1),
+                    Ok(true) => self.resolve(s, r, split_key(&entry.user).0, Some(f)),
                     other => other.map(Tri::from_bool),
                 },
                 _ => Ok(Tri::No),
@@ -268,16 +304,19 @@ impl<'a> Resolver<'a> {
 
     fn tuple_to_userset(
         &self,
-        user: &str,
-        object: &str,
+        s: &Subject<'a>,
         ty: &str,
-        tupleset: &str,
-        computed: &str,
-        depth: u32,
+        tupleset: &'a str,
+        computed: &'a str,
+        f: &Frame<'_, 'a>,
     ) -> Result<Tri> {
-        let Ok(ts_def) = self.model.relation(ty, tupleset) else { return Ok(Tri::No) };
-        let mut outcomes = Vec::new();
-        for entry in self.view.all(object, tupleset) {
+        let Some(ts_def) = self.model.types.get(ty).and_then(|t| t.relations.get(tupleset)) else {
+            return Ok(Tri::No);
+        };
+        let now = self.view.now;
+        let mut acc = Acc::default();
+        let slots = self.slots(f.object, tupleset);
+        for entry in slots.into_iter().flatten().flat_map(|slot| slot.entries()).filter(|e| e.live(now)) {
             let Ok(parent) = parse_user(&entry.user, "user") else { continue };
             let User::Object(pt, _) = parent else { continue };
             if !Self::admitted(&ts_def.directly_related, &parent, entry) {
@@ -288,15 +327,15 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let granted = match self.condition_holds(entry) {
-                Ok(true) => self.resolve(user, computed, &entry.user, depth + 1),
+                Ok(true) => self.resolve(s, computed, &entry.user, Some(f)),
                 other => other.map(Tri::from_bool),
             };
             if let Ok(Tri::Yes) = granted {
-                self.note(|| format!("{object}#{tupleset}@{} then {computed}", entry.user));
+                self.note(|| format!("{}#{tupleset}@{} then {computed}", f.object, entry.user));
                 return Ok(Tri::Yes);
             }
-            outcomes.push(granted);
+            acc.add(granted);
         }
-        union(outcomes.into_iter())
+        acc.finish()
     }
 }

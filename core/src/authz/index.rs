@@ -6,6 +6,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use foldhash::fast::RandomState;
+
 use super::tuple::{TupleCondition, TupleKey};
 use crate::Timestamp;
 
@@ -27,10 +29,20 @@ impl Entry {
     }
 }
 
+/// One tuple seen from its user (the reverse map): the `object#relation` key and whether the tuple
+/// is plain (no condition, no expiry), so reverse expansion needs no lookup of the entry.
+#[derive(Debug, Clone)]
+pub(crate) struct Named {
+    /// The `object#relation` key.
+    pub key: Arc<str>,
+    /// No condition and no expiry.
+    pub plain: bool,
+}
+
 /// The users of one `object#relation`.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ObjectRelation {
-    by_user: HashMap<Arc<str>, Entry>,
+    by_user: HashMap<Arc<str>, Entry, RandomState>,
     /// Users needing expansion (wildcards and usersets), in insertion order.
     indirect: Vec<Arc<str>>,
 }
@@ -39,6 +51,11 @@ impl ObjectRelation {
     /// The live entry for exactly `user`.
     pub fn exact(&self, user: &str, now: Timestamp) -> Option<&Entry> {
         self.by_user.get(user).filter(|e| e.live(now))
+    }
+
+    /// Every entry, live or not.
+    pub fn entries(&self) -> impl Iterator<Item = &Entry> {
+        self.by_user.values()
     }
 
     /// Live wildcard and userset entries.
@@ -52,9 +69,9 @@ impl ObjectRelation {
 #[derive(Debug, Default, Clone)]
 pub struct TupleIndex {
     /// `object#relation` → its users.
-    rels: HashMap<Arc<str>, ObjectRelation>,
+    rels: HashMap<Arc<str>, ObjectRelation, RandomState>,
     /// user (as written) → the `object#relation` keys naming it (reverse expansion).
-    reverse: HashMap<Arc<str>, Vec<Arc<str>>>,
+    reverse: HashMap<Arc<str>, Vec<Named>, RandomState>,
     len: usize,
 }
 
@@ -69,7 +86,11 @@ pub(crate) fn rel_key(object: &str, relation: &str) -> String {
 
 /// Splits an `object#relation` key.
 pub(crate) fn split_key(key: &str) -> (&str, &str) {
-    key.rsplit_once('#').unwrap_or((key, ""))
+    // A plain byte loop: keys are short, and `rsplit_once` goes through a generic `memrchr` call.
+    match key.bytes().rposition(|b| b == b'#') {
+        Some(at) => (&key[..at], &key[at + 1..]),
+        None => (key, ""),
+    }
 }
 
 impl TupleIndex {
@@ -101,14 +122,19 @@ impl TupleIndex {
             expires_at: tuple.expires_at,
         };
         let key: Arc<str> = Arc::from(rel_key(&tuple.object, &tuple.relation));
+        let plain = entry.condition.is_none() && entry.expires_at.is_none();
         let slot = self.rels.entry(key.clone()).or_default();
         if slot.by_user.insert(user.clone(), entry).is_some() {
+            let named = self.reverse.get_mut(&user).and_then(|keys| keys.iter_mut().find(|n| n.key == key));
+            if let Some(named) = named {
+                named.plain = plain;
+            }
             return;
         }
         if tuple.user.contains('#') || tuple.user.ends_with(":*") {
             slot.indirect.push(user.clone());
         }
-        self.reverse.entry(user).or_default().push(key);
+        self.reverse.entry(user).or_default().push(Named { key, plain });
         self.len += 1;
     }
 
@@ -124,7 +150,7 @@ impl TupleIndex {
             self.rels.remove(key.as_str());
         }
         if let Some(keys) = self.reverse.get_mut(user) {
-            keys.retain(|k| **k != *key);
+            keys.retain(|k| *k.key != *key);
             if keys.is_empty() {
                 self.reverse.remove(user);
             }
@@ -143,8 +169,13 @@ impl TupleIndex {
         self.rels.get(rel_key(object, relation).as_str()).map(|s| s.by_user.values().collect()).unwrap_or_default()
     }
 
+    /// The stored entry of `user` in the `object#relation` slot named by `key`, live or not.
+    pub(crate) fn entry(&self, key: &str, user: &str) -> Option<&Entry> {
+        self.rels.get(key).and_then(|s| s.by_user.get(user))
+    }
+
     /// The `object#relation` keys of the tuples naming `user`.
-    pub(crate) fn naming(&self, user: &str) -> &[Arc<str>] {
+    pub(crate) fn naming(&self, user: &str) -> &[Named] {
         self.reverse.get(user).map_or(&[], Vec::as_slice)
     }
 }
@@ -161,25 +192,19 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn layers(&self) -> impl Iterator<Item = &'a TupleIndex> {
+    /// The stored index, then the contextual tuples.
+    pub fn layers(&self) -> impl Iterator<Item = &'a TupleIndex> + use<'a> {
         std::iter::once(self.base).chain(self.overlay)
     }
 
-    /// The `object#relation` slot of each layer (one key built, no other allocation).
-    pub fn slots(&self, object: &str, relation: &str) -> [Option<&'a ObjectRelation>; 2] {
-        let key = rel_key(object, relation);
-        [self.base.rels.get(key.as_str()), self.overlay.and_then(|o| o.rels.get(key.as_str()))]
+    /// The slot of each layer for an `object#relation` key.
+    pub fn slots_by_key(&self, key: &str) -> [Option<&'a ObjectRelation>; 2] {
+        [self.base.rels.get(key), self.overlay.and_then(|o| o.rels.get(key))]
     }
 
     /// Every live entry.
     pub fn all(&self, object: &str, relation: &str) -> Vec<&'a Entry> {
         let now = self.now;
         self.layers().flat_map(|l| l.all(object, relation)).filter(|e| e.live(now)).collect()
-    }
-
-    /// The `object#relation` keys naming `user` across layers (expiry is checked later).
-    pub fn naming(&self, user: &str) -> impl Iterator<Item = &'a str> {
-        let user = user.to_string();
-        self.layers().flat_map(move |l| l.naming(&user).iter().map(|k| &**k))
     }
 }

@@ -11,7 +11,7 @@ use super::cond::Conditions;
 use super::dsl::{is_identifier, parse_dsl};
 use super::eval::{Limits, Resolver};
 use super::index::{TupleIndex, View};
-use super::listobjects::candidates;
+use super::listobjects::{Expansion, ReverseModel};
 use super::listusers::UserLister;
 use super::model::{Model, Rewrite};
 use super::tuple::{TupleKey, User, parse_object, parse_user, validate_tuple};
@@ -26,6 +26,8 @@ pub struct CompiledModel {
     /// The model.
     pub model: Model,
     pub(crate) conditions: Conditions,
+    /// Reverse edges for list_objects.
+    reverse: ReverseModel,
     /// Resolution limits.
     pub limits: Limits,
 }
@@ -35,7 +37,8 @@ impl CompiledModel {
     pub fn new(id: String, model: Model) -> Result<CompiledModel> {
         validate(&model).map_err(|e| e.into_error())?;
         let conditions = Conditions::compile(&model)?;
-        Ok(CompiledModel { id, model, conditions, limits: Limits::default() })
+        let reverse = ReverseModel::new(&model);
+        Ok(CompiledModel { id, model, conditions, reverse, limits: Limits::default() })
     }
 
     /// Parses, validates and compiles a DSL model (errors carry line and column).
@@ -88,7 +91,7 @@ impl CompiledModel {
         let overlay = self.overlay(&req.contextual_tuples)?;
         let view = View { base: index, overlay: overlay.as_ref(), now };
         let resolver = self.resolver(view, &req.context, req.explain);
-        let allowed = resolver.check(&req.user, &req.relation, &req.object, 0)?;
+        let allowed = resolver.check(&req.user, &req.relation, &req.object)?;
         let explanation = resolver.explanation.filter(|_| allowed).map(|e| e.into_inner());
         Ok(CheckResponse { allowed, explanation })
     }
@@ -103,12 +106,13 @@ impl CompiledModel {
         let overlay = self.overlay(&req.contextual_tuples)?;
         let view = View { base: index, overlay: overlay.as_ref(), now };
         let resolver = self.resolver(view, &req.context, false);
-        let candidates =
-            candidates(&self.model, view, &req.user, &req.object_type, &req.relation, self.limits.max_steps)?;
-        let mut out = Vec::new();
-        for object in candidates {
-            if resolver.check(&req.user, &req.relation, &object, 0)? {
-                out.push(object);
+        let expansion =
+            Expansion::new(&self.model, &self.reverse, view, &req.object_type, &req.relation, self.limits.max_depth);
+        let candidates = expansion.run(&req.user, self.limits.max_steps)?;
+        let mut out = Vec::with_capacity(candidates.len());
+        for (object, certain) in candidates {
+            if certain || resolver.check(&req.user, &req.relation, object)? {
+                out.push(object.to_string());
             }
         }
         Ok(out)

@@ -132,16 +132,23 @@ pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
     found
 }
 
-/// Greedy selection in priority order, for a handful of findings (no allocation beyond one Vec).
-fn keep_few(ordered: Vec<Finding>) -> Vec<Finding> {
-    let mut kept: Vec<Finding> = Vec::with_capacity(ordered.len());
-    for finding in ordered {
-        if !kept.iter().any(|k| k.start < finding.end && finding.start < k.end) {
-            kept.push(finding);
+/// Greedy selection in priority order, for a handful of findings (in place: no allocation).
+fn keep_few(mut ordered: Vec<Finding>) -> Vec<Finding> {
+    let mut kept = 0u32;
+    for i in 0..ordered.len() {
+        let (start, end) = (ordered[i].start, ordered[i].end);
+        let overlaps = (0..i).any(|k| kept & (1 << k) != 0 && ordered[k].start < end && start < ordered[k].end);
+        if !overlaps {
+            kept |= 1 << i;
         }
     }
-    kept.sort_by_key(|f| f.start);
-    kept
+    let mut i = 0;
+    ordered.retain(|_| {
+        i += 1;
+        kept & (1 << (i - 1)) != 0
+    });
+    ordered.sort_by_key(|f| f.start);
+    ordered
 }
 
 /// The same selection with an interval map, for many findings (huge inputs): O(n log n).
