@@ -17,10 +17,13 @@ use shared_platform_core::{Clock, ErrorCode, PlatformError, SystemClock, Timesta
 
 use crate::{NativeEngine, to_js_error};
 
-/// Interned (policy id, policy name) pairs; decisions carry the index.
+/// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the
+/// addresses of the decision's shared `Arc<str>`s (the compiled policy hands out the same ones on
+/// every decision), which is a cheap integer hash; the entries keep those `Arc`s alive, so an
+/// address is never reused for another string while it is in the table.
 #[derive(Default)]
 struct PolicyTable {
-    index: HashMap<(Arc<str>, Arc<str>), u32>,
+    index: HashMap<(usize, usize), u32>,
     entries: Vec<(Arc<str>, Arc<str>)>,
 }
 
@@ -28,12 +31,12 @@ impl PolicyTable {
     /// The slot of the decision's policy, or -1 when no policy decided.
     fn slot(&mut self, decision: &RateLimitDecision) -> i64 {
         let (Some(id), Some(name)) = (&decision.policy_id, &decision.policy_name) else { return -1 };
-        let key = (id.clone(), name.clone());
+        let key = (Arc::as_ptr(id) as *const u8 as usize, Arc::as_ptr(name) as *const u8 as usize);
         if let Some(slot) = self.index.get(&key) {
             return i64::from(*slot);
         }
         let slot = self.entries.len() as u32;
-        self.entries.push(key.clone());
+        self.entries.push((id.clone(), name.clone()));
         self.index.insert(key, slot);
         i64::from(slot)
     }

@@ -23,7 +23,8 @@ test('consumeSync counts and refuses with a typed, frozen decision', () => {
   assert.deepEqual([first.policyId, first.policyName, first.scope, first.algorithm], [policy.id, 'per-user', 'user', 'sliding_window']);
   assert.equal(first.resetAt.getTime(), T0 + 60_000);
   assert.equal(first.retryAfter, null);
-  assert.ok(Object.isFrozen(first));
+  assert.throws(() => { 'use strict'; first.allowed = false; }, TypeError);
+  assert.equal(JSON.parse(JSON.stringify(first)).policyName, 'per-user');
   rl.consumeSync({ endpoint: '/api/items', user: 'u1' });
   const refused = rl.consumeSync({ endpoint: '/api/items', user: 'u1' });
   assert.deepEqual([refused.allowed, refused.action, refused.retryAfter, refused.retryAfterSeconds], [false, 'reject', 90, 90]);
