@@ -257,7 +257,8 @@ def test_tenants_are_isolated(engine: Engine) -> None:
 
 def test_async_twins(authz: AuthzClient) -> None:
     async def main() -> list[object]:
-        await authz.async_write(writes=[("user:anne", "owner", "document:1")])
+        await authz.async_write_tuples([("user:anne", "owner", "document:1"), ("user:bob", "owner", "document:2")])
+        await authz.async_delete_tuples([("user:bob", "owner", "document:2")])
         await authz.async_define_role("ops", ["alerts:read"])
         await authz.async_assign_role("anne", "ops")
         checks = await asyncio.gather(
@@ -271,6 +272,8 @@ def test_async_twins(authz: AuthzClient) -> None:
         objects = await authz.async_list_objects("user:anne", "owner", "document")
         users = await authz.async_list_users("document:1", "owner", ["user"])
         batch = await authz.async_batch_check([CheckRequest(user="user:anne", relation="owner", object="document:1")])
+        await authz.async_revoke_role("anne", "ops")
+        assert not await authz.async_has_permission("anne", "alerts:read")
         return [*checks, objects.data, users, batch[0].allowed]
 
     assert asyncio.run(main()) == [True, False, True, ["document:1"], ["user:anne"], True]

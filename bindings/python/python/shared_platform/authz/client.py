@@ -161,9 +161,17 @@ class AuthzClient(NativeAuthz):
         """Writes tuples (see :meth:`write`); returns the new revision."""
         return self.write(writes=tuples)
 
+    async def async_write_tuples(self, tuples: Iterable[TupleLike]) -> int:
+        """:meth:`write_tuples` as a coroutine."""
+        return await self.async_write(writes=tuples)
+
     def delete_tuples(self, tuples: Iterable[TupleLike]) -> int:
         """Deletes tuples (each must exist; see :meth:`write`); returns the new revision."""
         return self.write(deletes=tuples)
+
+    async def async_delete_tuples(self, tuples: Iterable[TupleLike]) -> int:
+        """:meth:`delete_tuples` as a coroutine."""
+        return await self.async_write(deletes=tuples)
 
     def read_tuples(
         self,
@@ -308,6 +316,10 @@ class AuthzClient(NativeAuthz):
     def revoke_role(self, user_id: str, role: str) -> int:
         """Takes a role away from a user."""
         return int(self._call("revoke_role", {"user_id": user_id, "role": role})["revision"])
+
+    async def async_revoke_role(self, user_id: str, role: str) -> int:
+        """:meth:`revoke_role` as a coroutine."""
+        return int((await self._async_call("revoke_role", {"user_id": user_id, "role": role}))["revision"])
 
     def __repr__(self) -> str:
         return f"AuthzClient({self._scope!r})"
