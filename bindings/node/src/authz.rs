@@ -23,7 +23,14 @@ struct Authz {
 }
 
 impl Authz {
+    /// The authorization client, once the engine is known to be open (EngineClosed after close).
+    fn authz(&self) -> std::result::Result<&AuthzClient, PlatformError> {
+        self.scope.engine().ensure_open()?;
+        Ok(&self.authz)
+    }
+
     fn rbac(&self) -> std::result::Result<&RbacClient, PlatformError> {
+        self.scope.engine().ensure_open()?;
         if let Some(rbac) = self.rbac.get() {
             return Ok(rbac);
         }
@@ -33,7 +40,7 @@ impl Authz {
 
     fn run(&self, call: &Call) -> std::result::Result<bool, PlatformError> {
         match call {
-            Call::Check(request) => self.authz.check(request).map(|r| r.allowed),
+            Call::Check(request) => self.authz()?.check(request).map(|r| r.allowed),
             Call::HasPermission(user_id, permission) => self.rbac()?.has_permission(user_id, permission),
             Call::RequirePermission(user_id, permission) => {
                 self.rbac()?.require_permission(user_id, permission).map(|()| true)
@@ -119,8 +126,7 @@ impl NativeAuthz {
 /// Does `user` have `relation` on `object`, with the client `id`?
 #[napi]
 pub fn authz_check(id: u32, user: String, relation: String, object: String) -> Result<bool> {
-    let request = CheckRequest::new(&user, &relation, &object);
-    client_by_id(id)?.authz.check(&request).map(|r| r.allowed).map_err(to_js_error)
+    client_by_id(id)?.run(&Call::Check(CheckRequest::new(&user, &relation, &object))).map_err(to_js_error)
 }
 
 /// Does the user hold the permission (`resource:action`) through a role, with the client `id`?

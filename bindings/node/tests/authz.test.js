@@ -185,3 +185,13 @@ test('tenants are isolated', async () => {
   assert.throws(() => globex.rolePermissionsSync('admin'), sp.RoleNotFoundError);
   assert.equal(await acme.can('user:anne', 'owner', 'document:1'), true);
 });
+
+test('a closed engine refuses checks', async () => {
+  const engine = manual();
+  const authz = client('acme', engine);
+  authz.defineRoleSync('ops', ['alerts:read']);
+  engine.close();
+  assert.throws(() => authz.canSync('user:anne', 'viewer', 'document:1'), sp.EngineClosedError);
+  assert.throws(() => authz.hasPermissionSync('anne', 'alerts:read'), sp.EngineClosedError);
+  await assert.rejects(authz.can('user:anne', 'viewer', 'document:1'), sp.EngineClosedError);
+});

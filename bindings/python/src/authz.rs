@@ -151,7 +151,14 @@ where
 }
 
 impl NativeAuthz {
+    /// The authorization client, once the engine is known to be open (EngineClosed after close).
+    fn authz(&self) -> Result<&AuthzClient, PlatformError> {
+        self.scope.engine().ensure_open()?;
+        Ok(&self.authz)
+    }
+
     fn rbac(&self) -> Result<RbacClient, PlatformError> {
+        self.scope.engine().ensure_open()?;
         if let Some(rbac) = self.rbac.get() {
             return Ok(rbac.clone());
         }
@@ -200,7 +207,7 @@ impl NativeAuthz {
             min_revision,
             false,
         )?;
-        py.detach(|| self.authz.check(&request)).map(|r| r.allowed).map_err(to_py_err)
+        py.detach(|| self.authz()?.check(&request)).map(|r| r.allowed).map_err(to_py_err)
     }
 
     /// Like `check`, but returns a `CheckResult` with the path that granted the relation.
@@ -228,7 +235,7 @@ impl NativeAuthz {
             min_revision,
             true,
         )?;
-        py.detach(|| self.authz.check(&request)).map(CheckResult::from).map_err(to_py_err)
+        py.detach(|| self.authz()?.check(&request)).map(CheckResult::from).map_err(to_py_err)
     }
 
     /// `check` as an awaitable (deep graphs may take a while; the work runs off the event loop).
@@ -256,7 +263,7 @@ impl NativeAuthz {
             min_revision,
             false,
         )?;
-        let authz = self.authz.clone();
+        let authz = self.authz().map_err(to_py_err)?.clone();
         spawn(py, move || authz.check(&request).map(|r| r.allowed))
     }
 

@@ -22,7 +22,7 @@ from shared_platform.authz import (
     TupleKey,
     TupleLike,
 )
-from shared_platform.errors import ValidationError
+from shared_platform.errors import EngineClosedError, ValidationError
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -277,3 +277,15 @@ def test_async_twins(authz: AuthzClient) -> None:
         return [*checks, objects.data, users, batch[0].allowed]
 
     assert asyncio.run(main()) == [True, False, True, ["document:1"], ["user:anne"], True]
+
+
+def test_closed_engine_refuses_checks() -> None:
+    engine = Engine()
+    authz = engine.tenant("acme").authz
+    authz.write_model(MODEL)
+    authz.define_role("ops", ["alerts:read"])
+    engine.close()
+    with pytest.raises(EngineClosedError):
+        authz.check("user:anne", "viewer", "document:1")
+    with pytest.raises(EngineClosedError):
+        authz.has_permission("anne", "alerts:read")
