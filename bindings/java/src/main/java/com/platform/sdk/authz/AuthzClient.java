@@ -236,7 +236,7 @@ public final class AuthzClient {
     /** The userset tree of {@code object#relation}. */
     public ExpandTree expand(String object, String relation) {
         JsonNode tree = run("expand", Json.object().put("object", object).put("relation", relation)).get("tree");
-        return new ExpandTree(tree.get("name").asText(), tree.get("tree"));
+        return new ExpandTree(tree.get("name").asText(), ExpandNode.fromJson(tree.get("tree")));
     }
 
     /** Objects of the type the user has the relation on: complete, sorted, one page at a time. */
