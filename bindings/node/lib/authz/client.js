@@ -49,8 +49,10 @@ function batchItem(raw) {
 
 /** OpenFGA's model JSON, keys kept as they are (relation names are user data, never renamed). */
 function modelFromWire(raw) {
-  const typeDefinitions = raw.type_definitions.map((t) => Object.freeze({ type: t.type, relations: t.relations ?? {}, metadata: t.metadata ?? null }));
-  return Object.freeze({ id: raw.id, schemaVersion: raw.schema_version, typeDefinitions: Object.freeze(typeDefinitions), conditions: raw.conditions ?? {} });
+  const typeDefinitions = raw.type_definitions.map((t) =>
+    Object.freeze({ type: t.type, relations: Object.freeze(t.relations ?? {}), metadata: t.metadata ? Object.freeze(t.metadata) : null }));
+  return Object.freeze({ id: raw.id, schemaVersion: raw.schema_version, typeDefinitions: Object.freeze(typeDefinitions),
+    conditions: Object.freeze(raw.conditions ?? {}) });
 }
 
 function modelArgs(model) {
