@@ -56,6 +56,14 @@
 // An engine handle (opaque). Create with `sp_engine_new`, release with `sp_engine_free`.
 typedef struct SpEngine SpEngine;
 
+// A UTF-8 string slice borrowed from the caller. `ptr` NULL with `len` 0 means "absent".
+typedef struct SpStr {
+  // The bytes (not NUL-terminated), or NULL.
+  const uint8_t *ptr;
+  // Number of bytes.
+  size_t len;
+} SpStr;
+
 // An error the caller can read after a call returned non-zero. All strings are NUL-terminated
 // UTF-8 owned by the error; release them with `sp_error_clear`.
 typedef struct SpError {
@@ -83,14 +91,6 @@ typedef struct SpString {
   // Number of bytes, without the trailing NUL.
   size_t len;
 } SpString;
-
-// A UTF-8 string slice borrowed from the caller. `ptr` NULL with `len` 0 means "absent".
-typedef struct SpStr {
-  // The bytes (not NUL-terminated), or NULL.
-  const uint8_t *ptr;
-  // Number of bytes.
-  size_t len;
-} SpStr;
 
 // One request header.
 typedef struct SpHeader {
@@ -173,6 +173,42 @@ typedef struct SpRateLimitDecision {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Does `user` (`user:anne`, `group:eng#member`) have `relation` on `object` (`document:1`) in
+// `scope` (a tenant id, or "*")? Writes the answer to `*allowed`; a denial is not an error.
+//
+// # Safety
+// `engine` is a live handle; every slice is readable UTF-8; `allowed` is writable; `error` is
+// NULL or a valid `SpError`.
+uint32_t sp_authz_check(const struct SpEngine *engine,
+                        struct SpStr scope,
+                        struct SpStr user,
+                        struct SpStr relation,
+                        struct SpStr object,
+                        bool *allowed,
+                        struct SpError *error);
+
+// Does the user hold the permission (`resource:action`, e.g. `notifications:read`) through any
+// of their roles in `scope`? Writes the answer to `*allowed`.
+//
+// # Safety
+// As [`sp_authz_check`].
+uint32_t sp_authz_has_permission(const struct SpEngine *engine,
+                                 struct SpStr scope,
+                                 struct SpStr user_id,
+                                 struct SpStr permission,
+                                 bool *allowed,
+                                 struct SpError *error);
+
+// Like [`sp_authz_has_permission`], but a missing permission is the error `Authorization` (1002).
+//
+// # Safety
+// `engine` is a live handle; every slice is readable UTF-8; `error` is NULL or a valid `SpError`.
+uint32_t sp_authz_require_permission(const struct SpEngine *engine,
+                                     struct SpStr scope,
+                                     struct SpStr user_id,
+                                     struct SpStr permission,
+                                     struct SpError *error);
 
 // Releases the strings of an error and zeroes it (NULL-safe; safe to call twice).
 //

@@ -9,10 +9,12 @@
 //! - Handles are opaque, created by `*_new` and released by `*_free` (NULL-safe).
 //! - A panic inside the engine is caught and becomes an `Internal` (1009) error.
 
+mod authz;
 mod error;
 mod ffi;
 mod ratelimit;
 
+pub use authz::{sp_authz_check, sp_authz_has_permission, sp_authz_require_permission};
 pub use error::{SpError, sp_error_clear};
 pub use ffi::{
     SpEngine, SpString, sp_call, sp_engine_close, sp_engine_free, sp_engine_new, sp_string_free, sp_version,

@@ -4,6 +4,7 @@ const { NativeEngine } = require('../native/native.js');
 const { guard, guardAsync, toDate, toRfc3339 } = require('./convert');
 const { AuditClient } = require('./audit');
 const { RateLimitClient } = require('./ratelimit/client');
+const { AuthzClient } = require('./authz/client');
 const { ValidationError } = require('./errors');
 
 const PLATFORM_SCOPE = '*';
@@ -89,12 +90,19 @@ class TenantScope {
     this._scope = scopeKey;
     this.audit = new AuditClient(this);
     this._ratelimit = null;
+    this._authz = null;
   }
 
   /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
   get ratelimit() {
     if (this._ratelimit === null) this._ratelimit = new RateLimitClient(this);
     return this._ratelimit;
+  }
+
+  /** Authorization in this scope: checks, models, tuples, queries and RBAC roles. */
+  get authz() {
+    if (this._authz === null) this._authz = new AuthzClient(this);
+    return this._authz;
   }
 
   /** The tenant id, or null for the platform scope. */

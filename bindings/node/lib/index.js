@@ -12,6 +12,7 @@ const {
   RateLimitAwareClient,
   RATE_LIMIT_EVENTS,
 } = require('./ratelimit');
+const { AuthzClient } = require('./authz');
 
 module.exports = {
   Engine,
@@ -26,5 +27,6 @@ module.exports = {
   rateLimitAware,
   RateLimitAwareClient,
   RATE_LIMIT_EVENTS,
+  AuthzClient,
   ...require('./errors'),
 };

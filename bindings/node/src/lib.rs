@@ -8,6 +8,7 @@ use napi::{Env, Error, Task};
 use napi_derive::napi;
 use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
 
+pub mod authz;
 pub mod ratelimit;
 
 /// Prefix of an error message that carries a serialized engine error.

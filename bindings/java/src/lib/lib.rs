@@ -3,6 +3,7 @@
 //! into the Java exception classes through one function, [`throw`]. Handles are
 //! `Box<Engine>` pointers owned by the Java `Engine`, which frees them exactly once under a lock.
 
+mod authz;
 mod ratelimit;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

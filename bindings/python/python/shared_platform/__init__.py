@@ -7,7 +7,7 @@ analytics from one embedded Rust engine.
 True
 """
 
-from . import errors, ratelimit
+from . import authz, errors, ratelimit
 from ._engine import PLATFORM_SCOPE, Engine, TenantScope
 from ._models import Page, Pagination
 from ._native import __version__
@@ -25,6 +25,7 @@ __all__ = [
     "TenantScope",
     "VerifyReport",
     "__version__",
+    "authz",
     "errors",
     "ratelimit",
 ]

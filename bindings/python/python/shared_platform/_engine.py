@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from ._native import NativeEngine
 from .audit.client import AuditClient
+from .authz.client import AuthzClient
 from .ratelimit.client import RateLimitClient
 
 PLATFORM_SCOPE = "*"
@@ -131,6 +132,7 @@ class TenantScope:
         self._scope = scope_key
         self.audit = AuditClient(self._call, self._async_call)
         self._ratelimit: RateLimitClient | None = None
+        self._authz: AuthzClient | None = None
 
     @property
     def ratelimit(self) -> RateLimitClient:
@@ -138,6 +140,13 @@ class TenantScope:
         if self._ratelimit is None:
             self._ratelimit = RateLimitClient(self._engine, self._scope)
         return self._ratelimit
+
+    @property
+    def authz(self) -> AuthzClient:
+        """Authorization in this scope: checks, models, tuples, queries and RBAC roles."""
+        if self._authz is None:
+            self._authz = AuthzClient(self._engine, self._scope)
+        return self._authz
 
     @property
     def tenant_id(self) -> str | None:

@@ -178,3 +178,67 @@ class NativeRateLimiter:
 def parse_rate_limit_headers_raw(
     headers: Any, now_ms: int | None = None
 ) -> tuple[int | None, int | None, int | None, str | None, int | None]: ...
+
+# Authorization (shared_platform.authz)
+
+@final
+class CheckResult:
+    """The answer of a check with its explanation (immutable; truthy when allowed)."""
+
+    @property
+    def allowed(self) -> bool:
+        """Whether the relation holds."""
+    @property
+    def explanation(self) -> list[str] | None:
+        """The path that granted the relation, innermost step first (None when denied)."""
+    def __bool__(self) -> bool: ...
+
+class NativeAuthz:
+    """The authorization client of one scope (``shared_platform.authz.AuthzClient`` extends it)."""
+
+    def __init__(self, engine: Any, scope: str) -> None: ...
+    def check(
+        self,
+        user: str,
+        relation: str,
+        object: str,
+        *,
+        context: Mapping[str, Any] | None = None,
+        contextual_tuples: Iterable[Any] | None = None,
+        authorization_model_id: str | None = None,
+        min_revision: int | None = None,
+    ) -> bool:
+        """Does ``user`` have ``relation`` on ``object``? Contextual tuples are ``TupleKey`` objects
+        or ``(user, relation, object)`` tuples."""
+    def explain(
+        self,
+        user: str,
+        relation: str,
+        object: str,
+        *,
+        context: Mapping[str, Any] | None = None,
+        contextual_tuples: Iterable[Any] | None = None,
+        authorization_model_id: str | None = None,
+        min_revision: int | None = None,
+    ) -> CheckResult:
+        """Like ``check``, with the path that granted the relation."""
+    def async_check(
+        self,
+        user: str,
+        relation: str,
+        object: str,
+        *,
+        context: Mapping[str, Any] | None = None,
+        contextual_tuples: Iterable[Any] | None = None,
+        authorization_model_id: str | None = None,
+        min_revision: int | None = None,
+    ) -> Awaitable[bool]:
+        """``check`` as an awaitable (runs off the event loop)."""
+    def has_permission(self, user_id: str, permission: str) -> bool:
+        """Does the user hold the permission (``resource:action``) through any of their roles?"""
+    def require_permission(self, user_id: str, permission: str) -> None:
+        """Like ``has_permission``, but a missing permission raises ``AuthorizationError``."""
+    def async_has_permission(self, user_id: str, permission: str) -> Awaitable[bool]:
+        """``has_permission`` as an awaitable."""
+    def async_require_permission(self, user_id: str, permission: str) -> Awaitable[None]:
+        """``require_permission`` as an awaitable."""
