@@ -202,3 +202,18 @@ fn the_model_written_last_is_the_latest_even_when_the_clock_moved_back() {
     let err = authz.check(&CheckRequest::new("user:a", "editor", "doc:1")).expect_err("latest has no editor");
     assert_eq!(err.code(), ErrorCode::RelationNotFound);
 }
+
+#[test]
+fn a_client_held_across_close_answers_engine_closed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = ManualClock::new(Timestamp::from_secs(1_000));
+    let e = engine(&dir.path().join("core.db"), &clock);
+    let authz = e.tenant("acme").expect("tenant").authz().expect("authz");
+    authz.write_model_dsl(MODEL).expect("model");
+    authz.write_tuples(&[TupleKey::new("user:a", "viewer", "doc:1")], &[]).expect("write");
+    assert!(allowed(&authz, "user:a", "viewer", "doc:1"));
+    e.close().expect("close");
+    let err = authz.check(&CheckRequest::new("user:a", "viewer", "doc:1")).expect_err("closed");
+    assert_eq!(err.code(), ErrorCode::EngineClosed);
+    assert_eq!(authz.revision().expect_err("closed").code(), ErrorCode::EngineClosed);
+}

@@ -71,7 +71,9 @@ impl AuthzClient {
         collection(&self.store, what)
     }
 
+    /// The store's state for a query; a closed engine answers nothing (`EngineClosed`).
     fn read(&self) -> Result<RwLockReadGuard<'_, StoreState>> {
+        self.scope.engine().ensure_open()?;
         self.state.read().map_err(|_| poisoned())
     }
 
