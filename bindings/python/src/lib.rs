@@ -4,6 +4,7 @@
 mod engine;
 mod errors;
 mod ratelimit;
+mod redaction;
 
 use pyo3::prelude::*;
 
@@ -12,6 +13,7 @@ use pyo3::prelude::*;
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<engine::NativeEngine>()?;
+    redaction::register(module)?;
     module.add_class::<ratelimit::NativeRateLimiter>()?;
     module.add_class::<ratelimit::Decision>()?;
     module.add_function(wrap_pyfunction!(ratelimit::parse_rate_limit_headers_raw, module)?)?;

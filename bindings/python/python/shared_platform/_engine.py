@@ -11,6 +11,7 @@ from typing import Any, Self
 from ._native import NativeEngine
 from .audit.client import AuditClient
 from .ratelimit.client import RateLimitClient
+from .redaction.client import RedactionClient
 
 PLATFORM_SCOPE = "*"
 
@@ -131,6 +132,7 @@ class TenantScope:
         self._scope = scope_key
         self.audit = AuditClient(self._call, self._async_call)
         self._ratelimit: RateLimitClient | None = None
+        self._redaction: RedactionClient | None = None
 
     @property
     def ratelimit(self) -> RateLimitClient:
@@ -138,6 +140,13 @@ class TenantScope:
         if self._ratelimit is None:
             self._ratelimit = RateLimitClient(self._engine, self._scope)
         return self._ratelimit
+
+    @property
+    def redaction(self) -> RedactionClient:
+        """PII and secret redaction in this scope: text, JSON, log records and the scope's policy."""
+        if self._redaction is None:
+            self._redaction = RedactionClient(self._engine, self._scope)
+        return self._redaction
 
     @property
     def tenant_id(self) -> str | None:
