@@ -4,6 +4,7 @@ const { NativeEngine } = require('../native/native.js');
 const { guard, guardAsync, toDate, toRfc3339 } = require('./convert');
 const { AuditClient } = require('./audit');
 const { RateLimitClient } = require('./ratelimit/client');
+const { RedactionClient } = require('./redaction/client');
 const { ValidationError } = require('./errors');
 
 const PLATFORM_SCOPE = '*';
@@ -89,12 +90,19 @@ class TenantScope {
     this._scope = scopeKey;
     this.audit = new AuditClient(this);
     this._ratelimit = null;
+    this._redaction = null;
   }
 
   /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
   get ratelimit() {
     if (this._ratelimit === null) this._ratelimit = new RateLimitClient(this);
     return this._ratelimit;
+  }
+
+  /** PII and secret redaction in this scope: text, JSON, log lines and the scope's policy. */
+  get redaction() {
+    if (this._redaction === null) this._redaction = new RedactionClient(this);
+    return this._redaction;
   }
 
   /** The tenant id, or null for the platform scope. */

@@ -1,7 +1,9 @@
 // Shared Platform Core for Node.js: types of the public API.
 export * from './errors';
 export * from './ratelimit/types';
+export * from './redaction/types';
 import type { RateLimitClient } from './ratelimit/types';
+import type { RedactionClient } from './redaction/types';
 
 /** Engine options; every field is optional (zero-config: SQLite and hot state in memory). */
 export interface EngineOptions {
@@ -105,6 +107,8 @@ export declare class TenantScope {
   readonly audit: AuditClient;
   /** Rate limiting in this scope. */
   readonly ratelimit: RateLimitClient;
+  /** PII and secret redaction in this scope. */
+  readonly redaction: RedactionClient;
 }
 
 /** The Shared Platform Core engine, embedded in this process. */

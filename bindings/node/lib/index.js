@@ -12,6 +12,14 @@ const {
   RateLimitAwareClient,
   RATE_LIMIT_EVENTS,
 } = require('./ratelimit');
+const {
+  RedactionClient,
+  UNREDACTABLE,
+  redactionFormatters,
+  redactionHooks,
+  pinoRedaction,
+  winstonRedaction,
+} = require('./redaction');
 
 module.exports = {
   Engine,
@@ -26,5 +34,11 @@ module.exports = {
   rateLimitAware,
   RateLimitAwareClient,
   RATE_LIMIT_EVENTS,
+  RedactionClient,
+  UNREDACTABLE,
+  redactionFormatters,
+  redactionHooks,
+  pinoRedaction,
+  winstonRedaction,
   ...require('./errors'),
 };

@@ -9,6 +9,7 @@ use napi_derive::napi;
 use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
 
 pub mod ratelimit;
+pub mod redaction;
 
 /// Prefix of an error message that carries a serialized engine error.
 const ERROR_PREFIX: &str = "SPERR:";
