@@ -4,6 +4,7 @@
 //! `Box<Engine>` pointers owned by the Java `Engine`, which frees them exactly once under a lock.
 
 mod ratelimit;
+mod redaction;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

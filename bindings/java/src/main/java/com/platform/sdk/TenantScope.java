@@ -3,6 +3,7 @@ package com.platform.sdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.platform.sdk.audit.AuditClient;
 import com.platform.sdk.ratelimit.RateLimitClient;
+import com.platform.sdk.redaction.RedactionClient;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -12,12 +13,14 @@ public final class TenantScope {
     private final String scope;
     private final AuditClient audit;
     private final RateLimitClient ratelimit;
+    private final RedactionClient redaction;
 
     TenantScope(Engine engine, String scope) {
         this.engine = engine;
         this.scope = scope;
         this.audit = new AuditClient(this::call, this::callAsync);
         this.ratelimit = new RateLimitClient(engine.nativeAccess(), scope, this::call, this::callAsync);
+        this.redaction = new RedactionClient(engine.nativeAccess(), scope, this::call, this::callAsync);
     }
 
     /** The tenant id, or empty for the platform scope. */
@@ -33,6 +36,11 @@ public final class TenantScope {
     /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
     public RateLimitClient ratelimit() {
         return ratelimit;
+    }
+
+    /** PII and secret redaction in this scope: text, JSON, log lines and the scope's policy. */
+    public RedactionClient redaction() {
+        return redaction;
     }
 
     /** The engine. */
