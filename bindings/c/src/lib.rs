@@ -12,6 +12,7 @@
 mod error;
 mod ffi;
 mod ratelimit;
+mod redaction;
 
 pub use error::{SpError, sp_error_clear};
 pub use ffi::{
@@ -23,3 +24,4 @@ pub use ratelimit::{
     SP_SCOPE_ENDPOINT, SP_SCOPE_IP, SP_SCOPE_TENANT, SP_SCOPE_USER, SpHeader, SpRateLimitDecision, SpRateLimitRequest,
     SpStr, sp_ratelimit_check, sp_ratelimit_consume, sp_ratelimit_headers,
 };
+pub use redaction::sp_redact_text;
