@@ -300,6 +300,19 @@ uint32_t sp_ratelimit_headers(const struct SpEngine *engine,
                               struct SpString *out,
                               struct SpError *error);
 
+// Redacts `text` with the policy of `scope` (a tenant id, or "*" for the platform) and writes
+// the redacted text to `out` (always a new string, free it with `sp_string_free`). Invalid UTF-8
+// is an `InvalidUtf8` (1105) error, input over the policy's limit `InputTooLarge` (6003).
+//
+// # Safety
+// `engine` is a live handle; `scope` and `text` are readable for their lengths; `out` is
+// writable; `error` is NULL or a valid `SpError`.
+uint32_t sp_redact_text(const struct SpEngine *engine,
+                        struct SpStr scope,
+                        struct SpStr text,
+                        struct SpString *out,
+                        struct SpError *error);
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif  // __cplusplus

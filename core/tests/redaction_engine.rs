@@ -200,6 +200,22 @@ fn line_redactor_streams_text_and_json_lines() -> Result<(), PlatformError> {
 }
 
 #[test]
+fn single_lines_and_borrowed_text_for_the_bindings() -> Result<(), PlatformError> {
+    let engine = Engine::in_memory()?;
+    let redaction = engine.tenant("acme")?.redaction()?;
+    assert!(matches!(redaction.redact_text("clean")?, std::borrow::Cow::Borrowed("clean")));
+    assert_eq!(redaction.redact_text("ip 10.0.0.1")?, "ip [REDACTED]");
+    assert_eq!(redaction.redact_line("{\"token\": 1}\r\n", true)?, "{\"token\":\"[REDACTED]\"}\r\n");
+    assert_eq!(redaction.redact_line("{\"token\": 1} ip 10.0.0.1\n", true)?, "{\"token\": 1} ip [REDACTED]\n");
+    redaction.put_policy(RedactionPolicy { max_input_bytes: Some(16), max_depth: Some(1), ..Default::default() })?;
+    assert_eq!(redaction.redact_line("[[\"10.0.0.1\"]]", true)?, "[[\"[REDACTED]\"]]", "too deep: as text");
+    assert_eq!(redaction.redact_line("a line longer than 16 bytes\n", false)?, format!("{OVERSIZED_LINE}\n"));
+    let effective = shared_platform_core::api::call(&engine, "acme", "redaction.effective_policy", json!({}))?;
+    assert_eq!((effective["max_input_bytes"].as_u64(), effective["max_depth"].as_u64()), (Some(16), Some(1)));
+    Ok(())
+}
+
+#[test]
 fn audit_records_and_log_lines_are_redacted_by_default() -> Result<(), PlatformError> {
     let engine = Engine::in_memory()?;
     let acme = engine.tenant("acme")?;

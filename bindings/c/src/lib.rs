@@ -13,6 +13,7 @@ mod authz;
 mod error;
 mod ffi;
 mod ratelimit;
+mod redaction;
 
 pub use authz::{sp_authz_check, sp_authz_has_permission, sp_authz_require_permission};
 pub use error::{SpError, sp_error_clear};
@@ -25,3 +26,4 @@ pub use ratelimit::{
     SP_SCOPE_ENDPOINT, SP_SCOPE_IP, SP_SCOPE_TENANT, SP_SCOPE_USER, SpHeader, SpRateLimitDecision, SpRateLimitRequest,
     SpStr, sp_ratelimit_check, sp_ratelimit_consume, sp_ratelimit_headers,
 };
+pub use redaction::sp_redact_text;

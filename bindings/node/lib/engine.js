@@ -5,6 +5,7 @@ const { guard, guardAsync, toDate, toRfc3339 } = require('./convert');
 const { AuditClient } = require('./audit');
 const { RateLimitClient } = require('./ratelimit/client');
 const { AuthzClient } = require('./authz/client');
+const { RedactionClient } = require('./redaction/client');
 const { ValidationError } = require('./errors');
 
 const PLATFORM_SCOPE = '*';
@@ -91,6 +92,7 @@ class TenantScope {
     this.audit = new AuditClient(this);
     this._ratelimit = null;
     this._authz = null;
+    this._redaction = null;
   }
 
   /** Rate limiting in this scope: per-request decisions and the policy/rule management API. */
@@ -103,6 +105,12 @@ class TenantScope {
   get authz() {
     if (this._authz === null) this._authz = new AuthzClient(this);
     return this._authz;
+  }
+
+  /** PII and secret redaction in this scope: text, JSON, log lines and the scope's policy. */
+  get redaction() {
+    if (this._redaction === null) this._redaction = new RedactionClient(this);
+    return this._redaction;
   }
 
   /** The tenant id, or null for the platform scope. */

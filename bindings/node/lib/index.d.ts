@@ -4,6 +4,8 @@ export * from './ratelimit/types';
 export * from './authz/types';
 import type { RateLimitClient } from './ratelimit/types';
 import type { AuthzClient } from './authz/types';
+export * from './redaction/types';
+import type { RedactionClient } from './redaction/types';
 
 /** Engine options; every field is optional (zero-config: SQLite and hot state in memory). */
 export interface EngineOptions {
@@ -109,6 +111,8 @@ export declare class TenantScope {
   readonly ratelimit: RateLimitClient;
   /** Authorization in this scope. */
   readonly authz: AuthzClient;
+  /** PII and secret redaction in this scope. */
+  readonly redaction: RedactionClient;
 }
 
 /** The Shared Platform Core engine, embedded in this process. */

@@ -13,6 +13,14 @@ const {
   RATE_LIMIT_EVENTS,
 } = require('./ratelimit');
 const { AuthzClient } = require('./authz');
+const {
+  RedactionClient,
+  UNREDACTABLE,
+  redactionFormatters,
+  redactionHooks,
+  pinoRedaction,
+  winstonRedaction,
+} = require('./redaction');
 
 module.exports = {
   Engine,
@@ -28,5 +36,11 @@ module.exports = {
   RateLimitAwareClient,
   RATE_LIMIT_EVENTS,
   AuthzClient,
+  RedactionClient,
+  UNREDACTABLE,
+  redactionFormatters,
+  redactionHooks,
+  pinoRedaction,
+  winstonRedaction,
   ...require('./errors'),
 };

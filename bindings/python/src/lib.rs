@@ -5,6 +5,7 @@ mod authz;
 mod engine;
 mod errors;
 mod ratelimit;
+mod redaction;
 
 use pyo3::prelude::*;
 
@@ -13,6 +14,7 @@ use pyo3::prelude::*;
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     module.add_class::<engine::NativeEngine>()?;
+    redaction::register(module)?;
     module.add_class::<ratelimit::NativeRateLimiter>()?;
     authz::register(module)?;
     module.add_class::<ratelimit::Decision>()?;

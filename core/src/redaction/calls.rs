@@ -45,6 +45,11 @@ fn get_policy(scope: &TenantScope, args: Value) -> Result<Value> {
     to_value(&scope.redaction()?.get_policy()?)
 }
 
+fn effective_policy(scope: &TenantScope, args: Value) -> Result<Value> {
+    let NoArgs {} = parse_args(args)?;
+    to_value(&scope.redaction()?.effective_policy()?)
+}
+
 fn delete_policy(scope: &TenantScope, args: Value) -> Result<Value> {
     let NoArgs {} = parse_args(args)?;
     scope.redaction()?.delete_policy()?;
@@ -60,5 +65,6 @@ pub fn methods() -> Vec<(&'static str, Handler)> {
         ("redaction.put_policy", put_policy),
         ("redaction.get_policy", get_policy),
         ("redaction.delete_policy", delete_policy),
+        ("redaction.effective_policy", effective_policy),
     ]
 }

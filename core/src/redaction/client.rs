@@ -115,6 +115,22 @@ impl RedactionClient {
         self.compiled()?.redact(text)
     }
 
+    /// The redacted text alone, borrowed when nothing was found: the logging hot path of the
+    /// bindings.
+    pub fn redact_text<'a>(&self, text: &'a str) -> Result<Cow<'a, str>> {
+        self.compiled()?.redact_text(text)
+    }
+
+    /// One log line redacted as the line redactor does (`json`: the line is a JSON value; a line
+    /// that cannot be redacted is replaced by a marker, never passed through). A trailing `\n`
+    /// or `\r\n` is kept.
+    pub fn redact_line(&self, line: &str, json: bool) -> Result<String> {
+        let body = line.strip_suffix('\n').map_or(line, |b| b.strip_suffix('\r').unwrap_or(b));
+        let (mut redacted, _) = self.compiled()?.redact_log_line(body, json)?;
+        redacted.push_str(&line[body.len()..]);
+        Ok(redacted)
+    }
+
     /// The redacted JSON document and the findings by path.
     pub fn redact_json(&self, value: Value) -> Result<RedactedJson> {
         self.compiled()?.redact_json(value)

@@ -46,6 +46,19 @@ impl CompiledPolicy {
         Ok((redacted.text, redacted.findings.len()))
     }
 
+    /// Redacts one log line (without its terminator) the way [`CompiledPolicy::redact_lines`]
+    /// does: in JSON mode a value too deep or too large is redacted as text, and a line too large
+    /// even for that becomes [`OVERSIZED_LINE`]. Returns the line and the number of findings.
+    pub fn redact_log_line(&self, line: &str, json: bool) -> Result<(String, usize)> {
+        match self.redact_line(line, json) {
+            Ok(done) => Ok(done),
+            Err(err) if matches!(err.code(), ErrorCode::InputTooLarge | ErrorCode::NestingTooDeep) => {
+                Ok(self.redact(line).map_or_else(|_| (OVERSIZED_LINE.to_owned(), 0), |r| (r.text, r.findings.len())))
+            }
+            Err(err) => Err(err),
+        }
+    }
+
     /// Copies `input` to `output` line by line, redacted (a log filter). `max_line` bounds the
     /// memory used per line (at most the policy's input limit).
     pub fn redact_lines(
@@ -73,16 +86,7 @@ impl CompiledPolicy {
             }
             let body = strip_terminator(&buf);
             let text = String::from_utf8_lossy(body);
-            let (line, found) = match self.redact_line(&text, json) {
-                Ok(done) => done,
-                Err(err) if matches!(err.code(), ErrorCode::InputTooLarge | ErrorCode::NestingTooDeep) => {
-                    match self.redact(&text) {
-                        Ok(redacted) => (redacted.text, redacted.findings.len()),
-                        Err(_) => (OVERSIZED_LINE.to_owned(), 0),
-                    }
-                }
-                Err(err) => return Err(err),
-            };
+            let (line, found) = self.redact_log_line(&text, json)?;
             stats.findings += found as u64;
             stats.redacted_lines += u64::from(found > 0);
             output.write_all(line.as_bytes()).map_err(io_error)?;

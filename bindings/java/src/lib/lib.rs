@@ -5,6 +5,7 @@
 
 mod authz;
 mod ratelimit;
+mod redaction;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

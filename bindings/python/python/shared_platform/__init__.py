@@ -7,7 +7,7 @@ analytics from one embedded Rust engine.
 True
 """
 
-from . import authz, errors, ratelimit
+from . import authz, errors, ratelimit, redaction
 from ._engine import PLATFORM_SCOPE, Engine, TenantScope
 from ._models import Page, Pagination
 from ._native import __version__
@@ -28,5 +28,6 @@ __all__ = [
     "authz",
     "errors",
     "ratelimit",
+    "redaction",
 ]
 __all__ += _error_names  # noqa: PLE0605 (the generated exception names)

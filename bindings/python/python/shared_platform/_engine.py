@@ -12,6 +12,7 @@ from ._native import NativeEngine
 from .audit.client import AuditClient
 from .authz.client import AuthzClient
 from .ratelimit.client import RateLimitClient
+from .redaction.client import RedactionClient
 
 PLATFORM_SCOPE = "*"
 
@@ -133,6 +134,7 @@ class TenantScope:
         self.audit = AuditClient(self._call, self._async_call)
         self._ratelimit: RateLimitClient | None = None
         self._authz: AuthzClient | None = None
+        self._redaction: RedactionClient | None = None
 
     @property
     def ratelimit(self) -> RateLimitClient:
@@ -147,6 +149,13 @@ class TenantScope:
         if self._authz is None:
             self._authz = AuthzClient(self._engine, self._scope)
         return self._authz
+
+    @property
+    def redaction(self) -> RedactionClient:
+        """PII and secret redaction in this scope: text, JSON, log records and the scope's policy."""
+        if self._redaction is None:
+            self._redaction = RedactionClient(self._engine, self._scope)
+        return self._redaction
 
     @property
     def tenant_id(self) -> str | None:

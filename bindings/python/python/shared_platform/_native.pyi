@@ -242,3 +242,38 @@ class NativeAuthz:
         """``has_permission`` as an awaitable."""
     def async_require_permission(self, user_id: str, permission: str) -> Awaitable[None]:
         """``require_permission`` as an awaitable."""
+class Finding:
+    """One detected value: entity, byte offsets (start, end), character offsets (char_start,
+    char_end: what ``str`` slicing uses) into the input, and score."""
+
+    def __init__(self, *, entity: str, start: int, end: int, char_start: int, char_end: int, score: float) -> None: ...
+    def entity(self) -> str:
+        """The entity name (EMAIL_ADDRESS, CREDIT_CARD, a custom pattern's name…)."""
+    def start(self) -> int:
+        """Byte offset of the start (UTF-8)."""
+    def end(self) -> int:
+        """Byte offset of the end (exclusive)."""
+    def char_start(self) -> int:
+        """Character offset of the start."""
+    def char_end(self) -> int:
+        """Character offset of the end (exclusive)."""
+    def score(self) -> float:
+        """Confidence, 0 to 1."""
+
+class RedactedText:
+    """The result of ``redact``: the redacted text and the findings in the input."""
+
+    def text(self) -> str:
+        """The redacted text."""
+    def findings(self) -> list[Finding]:
+        """The findings, with offsets into the input text."""
+
+class NativeRedactor:
+    def redact_text(self, text: str) -> str:
+        """The redacted text alone (the logging hot path); the same object when nothing was found."""
+    def redact_line(self, line: str, json: bool = False) -> str:
+        """One log line redacted as the line redactor does (``json``: the line is a JSON value)."""
+    def redact(self, text: str) -> RedactedText:
+        """The redacted text and the findings (offsets into the input)."""
+    def analyze(self, text: str) -> list[Finding]:
+        """The findings in ``text``, which is not changed."""

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.platform.sdk.audit.AuditClient;
 import com.platform.sdk.authz.AuthzClient;
 import com.platform.sdk.ratelimit.RateLimitClient;
+import com.platform.sdk.redaction.RedactionClient;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -14,6 +15,7 @@ public final class TenantScope {
     private final AuditClient audit;
     private final RateLimitClient ratelimit;
     private final AuthzClient authz;
+    private final RedactionClient redaction;
 
     TenantScope(Engine engine, String scope) {
         this.engine = engine;
@@ -21,6 +23,7 @@ public final class TenantScope {
         this.audit = new AuditClient(this::call, this::callAsync);
         this.ratelimit = new RateLimitClient(engine.nativeAccess(), scope, this::call, this::callAsync);
         this.authz = new AuthzClient(engine.nativeAccess(), scope, this::call);
+        this.redaction = new RedactionClient(engine.nativeAccess(), scope, this::call, this::callAsync);
     }
 
     /** The tenant id, or empty for the platform scope. */
@@ -41,6 +44,11 @@ public final class TenantScope {
     /** Authorization in this scope: checks, models, tuples, queries and RBAC roles. */
     public AuthzClient authz() {
         return authz;
+    }
+
+    /** PII and secret redaction in this scope: text, JSON, log lines and the scope's policy. */
+    public RedactionClient redaction() {
+        return redaction;
     }
 
     /** The engine. */
