@@ -242,33 +242,47 @@ class NativeAuthz:
         """``has_permission`` as an awaitable."""
     def async_require_permission(self, user_id: str, permission: str) -> Awaitable[None]:
         """``require_permission`` as an awaitable."""
+
+# Redaction (shared_platform.redaction)
+
+@final
 class Finding:
     """One detected value: entity, byte offsets (start, end), character offsets (char_start,
     char_end: what ``str`` slicing uses) into the input, and score."""
 
     def __init__(self, *, entity: str, start: int, end: int, char_start: int, char_end: int, score: float) -> None: ...
+    @property
     def entity(self) -> str:
         """The entity name (EMAIL_ADDRESS, CREDIT_CARD, a custom pattern's name…)."""
+    @property
     def start(self) -> int:
         """Byte offset of the start (UTF-8)."""
+    @property
     def end(self) -> int:
         """Byte offset of the end (exclusive)."""
+    @property
     def char_start(self) -> int:
         """Character offset of the start."""
+    @property
     def char_end(self) -> int:
         """Character offset of the end (exclusive)."""
+    @property
     def score(self) -> float:
         """Confidence, 0 to 1."""
 
+@final
 class RedactedText:
     """The result of ``redact``: the redacted text and the findings in the input."""
 
+    @property
     def text(self) -> str:
         """The redacted text."""
+    @property
     def findings(self) -> list[Finding]:
         """The findings, with offsets into the input text."""
 
 class NativeRedactor:
+    def __init__(self, engine: Any, scope: str) -> None: ...
     def redact_text(self, text: str) -> str:
         """The redacted text alone (the logging hot path); the same object when nothing was found."""
     def redact_line(self, line: str, json: bool = False) -> str:
