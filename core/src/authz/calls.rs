@@ -25,6 +25,26 @@ struct WriteArgs {
     deletes: Vec<TupleKey>,
 }
 
+/// The consistency arguments every query accepts.
+const CONSISTENCY: [&str; 2] = ["authorization_model_id", "min_revision"];
+const CHECK_FIELDS: [&str; 6] = ["user", "relation", "object", "context", "contextual_tuples", "explain"];
+const LIST_OBJECTS_FIELDS: [&str; 6] = ["user", "relation", "type", "context", "contextual_tuples", "page"];
+const LIST_USERS_FIELDS: [&str; 5] = ["object", "relation", "user_filters", "context", "contextual_tuples"];
+const READ_FIELDS: [&str; 4] = ["object", "relation", "user", "page"];
+const EXPAND_FIELDS: [&str; 2] = ["object", "relation"];
+
+/// Refuses an argument name outside `known` (+ the consistency ones when `consistency`): serde
+/// cannot deny unknown fields next to `#[serde(flatten)]`, and a typo such as `contxt` must not be
+/// silently ignored.
+fn known_fields(args: &Value, known: &[&str], consistency: bool) -> Result<()> {
+    let Some(map) = args.as_object() else { return Ok(()) };
+    let allowed = |name: &str| known.contains(&name) || (consistency && CONSISTENCY.contains(&name));
+    match map.keys().find(|name| !allowed(name)) {
+        Some(name) => Err(PlatformError::validation(name, format!("unknown argument {name:?}"))),
+        None => Ok(()),
+    }
+}
+
 #[derive(Deserialize)]
 struct Paged<T> {
     #[serde(flatten)]
@@ -49,16 +69,19 @@ fn write_tuples(scope: &TenantScope, args: Value) -> Result<Value> {
 }
 
 fn read_tuples(scope: &TenantScope, args: Value) -> Result<Value> {
+    known_fields(&args, &READ_FIELDS, false)?;
     let Paged { request, page } = parse_args::<Paged<ReadFilter>>(args)?;
     to_value(&scope.authz()?.read_tuples(&request, page)?)
 }
 
 fn check(scope: &TenantScope, args: Value) -> Result<Value> {
+    known_fields(&args, &CHECK_FIELDS, true)?;
     let request: CheckRequest = parse_args(args)?;
     to_value(&scope.authz()?.check(&request)?)
 }
 
 fn list_objects(scope: &TenantScope, args: Value) -> Result<Value> {
+    known_fields(&args, &LIST_OBJECTS_FIELDS, true)?;
     let Paged { request, page } = parse_args::<Paged<ListObjectsRequest>>(args)?;
     to_value(&scope.authz()?.list_objects(&request, page)?)
 }
@@ -110,11 +133,13 @@ struct ExpandArgs {
 }
 
 fn expand(scope: &TenantScope, args: Value) -> Result<Value> {
+    known_fields(&args, &EXPAND_FIELDS, true)?;
     let ExpandArgs { object, relation, consistency } = parse_args(args)?;
     Ok(json!({ "tree": scope.authz()?.expand(&object, &relation, &consistency)? }))
 }
 
 fn list_users(scope: &TenantScope, args: Value) -> Result<Value> {
+    known_fields(&args, &LIST_USERS_FIELDS, true)?;
     let request: ListUsersRequest = parse_args(args)?;
     Ok(json!({ "users": scope.authz()?.list_users(&request)? }))
 }
