@@ -3,9 +3,7 @@
 //! no class-method unwrapping; the Promise forms run the same calls on the libuv pool. Checks
 //! with context, contextual tuples or an explanation go through the JSON surface (`authz.check`).
 
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, LazyLock, OnceLock, PoisonError, RwLock};
+use std::sync::{Arc, OnceLock};
 
 use napi::bindgen_prelude::{AsyncTask, Result};
 use napi::{Env, Task};
@@ -13,6 +11,7 @@ use napi_derive::napi;
 use shared_platform_core::authz::{AuthzClient, CheckRequest, RbacClient};
 use shared_platform_core::{PlatformError, TenantScope, api};
 
+use crate::registry::Registry;
 use crate::{NativeEngine, to_js_error};
 
 /// A scope's authorization client and its RBAC client (created on first use).
@@ -56,13 +55,11 @@ enum Call {
     RequirePermission(String, String),
 }
 
-/// Live clients by id (see the rate limiter: a plain function with an id beats a class method).
-static CLIENTS: LazyLock<RwLock<HashMap<u32, Arc<Authz>>>> = LazyLock::new(RwLock::default);
-static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+/// Live clients by id.
+static CLIENTS: Registry<Authz> = Registry::new("authz client");
 
 fn client_by_id(id: u32) -> Result<Arc<Authz>> {
-    let clients = CLIENTS.read().unwrap_or_else(PoisonError::into_inner);
-    clients.get(&id).cloned().ok_or_else(|| to_js_error(PlatformError::validation("id", "no such authz client")))
+    CLIENTS.get(id)
 }
 
 /// The authorization client of one scope; `AuthzClient` in lib/authz/client.js wraps it. Its
@@ -75,7 +72,7 @@ pub struct NativeAuthz {
 
 impl Drop for NativeAuthz {
     fn drop(&mut self) {
-        CLIENTS.write().unwrap_or_else(PoisonError::into_inner).remove(&self.id);
+        CLIENTS.remove(self.id);
     }
 }
 
@@ -87,8 +84,7 @@ impl NativeAuthz {
         let scope = api::scope_for(engine.engine(), &scope).map_err(to_js_error)?;
         let authz = scope.authz().map_err(to_js_error)?;
         let inner = Arc::new(Authz { scope, authz, rbac: OnceLock::new() });
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        CLIENTS.write().unwrap_or_else(PoisonError::into_inner).insert(id, inner.clone());
+        let id = CLIENTS.insert(inner.clone());
         Ok(NativeAuthz { id, inner })
     }
 

@@ -11,6 +11,7 @@ use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
 pub mod authz;
 pub mod ratelimit;
 pub mod redaction;
+mod registry;
 
 /// Prefix of an error message that carries a serialized engine error.
 const ERROR_PREFIX: &str = "SPERR:";

@@ -3,8 +3,7 @@
 //! small integer into a table the JavaScript side caches, so a decision creates no JS objects here.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, LazyLock, Mutex, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use napi::bindgen_prelude::{AsyncTask, Float64ArraySlice, Result};
 use napi::{Env, Task};
@@ -15,6 +14,7 @@ use shared_platform_core::ratelimit::{
 };
 use shared_platform_core::{Clock, ErrorCode, PlatformError, SystemClock, Timestamp, api};
 
+use crate::registry::Registry;
 use crate::{NativeEngine, to_js_error};
 
 /// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the
@@ -121,14 +121,11 @@ impl Limiter {
     }
 }
 
-/// Live limiters by id. The hot path is a plain function taking the id: a napi class method
-/// costs several hundred nanoseconds more per call (instance unwrapping), the lookup ~20 ns.
-static LIMITERS: LazyLock<RwLock<HashMap<u32, Arc<Limiter>>>> = LazyLock::new(RwLock::default);
-static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+/// Live limiters by id (see registry.rs for why the hot path takes an id).
+static LIMITERS: Registry<Limiter> = Registry::new("rate limiter");
 
 fn limiter_by_id(id: u32) -> Result<Arc<Limiter>> {
-    let limiters = LIMITERS.read().unwrap_or_else(PoisonError::into_inner);
-    limiters.get(&id).cloned().ok_or_else(|| to_js_error(PlatformError::validation("id", "no such rate limiter")))
+    LIMITERS.get(id)
 }
 
 /// The rate limiter of one scope; `RateLimitClient` in lib/ratelimit/client.js wraps it. Its
@@ -141,7 +138,7 @@ pub struct NativeRateLimiter {
 
 impl Drop for NativeRateLimiter {
     fn drop(&mut self) {
-        LIMITERS.write().unwrap_or_else(PoisonError::into_inner).remove(&self.id);
+        LIMITERS.remove(self.id);
     }
 }
 
@@ -152,8 +149,7 @@ impl NativeRateLimiter {
     pub fn new(engine: &NativeEngine, scope: String) -> Result<NativeRateLimiter> {
         let limiter = api::scope_for(engine.engine(), &scope).and_then(|s| s.ratelimit()).map_err(to_js_error)?;
         let inner = Arc::new(Limiter { limiter, policies: Mutex::default() });
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        LIMITERS.write().unwrap_or_else(PoisonError::into_inner).insert(id, inner.clone());
+        let id = LIMITERS.insert(inner.clone());
         Ok(NativeRateLimiter { id, inner })
     }
 

@@ -3,9 +3,7 @@
 //! `null` when nothing changed so the JavaScript side hands back the caller's own string.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, LazyLock, PoisonError, RwLock};
+use std::sync::Arc;
 
 use napi::bindgen_prelude::{AsyncTask, Result, ToNapiValue, TypeName};
 use napi::{Env, Task};
@@ -13,15 +11,14 @@ use napi_derive::napi;
 use shared_platform_core::redaction::{self, RedactionClient};
 use shared_platform_core::{PlatformError, api};
 
+use crate::registry::Registry;
 use crate::{NativeEngine, to_js_error};
 
 /// Live redactors by id.
-static REDACTORS: LazyLock<RwLock<HashMap<u32, Arc<RedactionClient>>>> = LazyLock::new(RwLock::default);
-static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+static REDACTORS: Registry<RedactionClient> = Registry::new("redactor");
 
 fn redactor_by_id(id: u32) -> Result<Arc<RedactionClient>> {
-    let redactors = REDACTORS.read().unwrap_or_else(PoisonError::into_inner);
-    redactors.get(&id).cloned().ok_or_else(|| to_js_error(PlatformError::validation("id", "no such redactor")))
+    REDACTORS.get(id)
 }
 
 /// One detected value; offsets into the input in UTF-8 bytes (`start`, `end`) and in Unicode
@@ -97,7 +94,7 @@ pub struct NativeRedactor {
 
 impl Drop for NativeRedactor {
     fn drop(&mut self) {
-        REDACTORS.write().unwrap_or_else(PoisonError::into_inner).remove(&self.id);
+        REDACTORS.remove(self.id);
     }
 }
 
@@ -108,8 +105,7 @@ impl NativeRedactor {
     pub fn new(engine: &NativeEngine, scope: String) -> Result<NativeRedactor> {
         let client = api::scope_for(engine.engine(), &scope).and_then(|s| s.redaction()).map_err(to_js_error)?;
         let inner = Arc::new(client);
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
-        REDACTORS.write().unwrap_or_else(PoisonError::into_inner).insert(id, inner.clone());
+        let id = REDACTORS.insert(inner.clone());
         Ok(NativeRedactor { id, inner })
     }
 

@@ -11,9 +11,9 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 use shared_platform_core::authz::{AuthzClient, CheckRequest, CheckResponse, Consistency, RbacClient};
 use shared_platform_core::authz::{TupleCondition, TupleKey};
-use shared_platform_core::{PlatformError, TenantScope, Timestamp, api};
+use shared_platform_core::{PlatformError, TenantScope, Timestamp};
 
-use crate::engine::NativeEngine;
+use crate::engine::scope_of;
 use crate::errors::to_py_err;
 
 /// The authorization client of one scope; `shared_platform.authz.AuthzClient` extends it.
@@ -173,11 +173,7 @@ impl NativeAuthz {
     /// `engine` (a `NativeEngine` or the `Engine` wrapping one).
     #[new]
     fn new(engine: &Bound<'_, PyAny>, scope: &str) -> PyResult<Self> {
-        let native = match engine.cast::<NativeEngine>() {
-            Ok(native) => native.clone(),
-            Err(_) => engine.getattr("_native")?.cast_into::<NativeEngine>()?,
-        };
-        let scope = api::scope_for(native.get().engine(), scope).map_err(to_py_err)?;
+        let scope = scope_of(engine, scope)?;
         let authz = scope.authz().map_err(to_py_err)?;
         Ok(NativeAuthz { scope, authz, rbac: OnceLock::new() })
     }

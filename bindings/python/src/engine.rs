@@ -1,7 +1,7 @@
 //! The engine handle and the JSON management call (sync and async).
 
 use pyo3::prelude::*;
-use shared_platform_core::{Engine, EngineOptions, PlatformError, api};
+use shared_platform_core::{Engine, EngineOptions, PlatformError, TenantScope, api};
 
 use crate::errors::to_py_err;
 
@@ -28,6 +28,16 @@ impl NativeEngine {
     pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
+}
+
+/// The scope `scope_key` (a tenant id, or "*") of `engine`: a `NativeEngine` or the Python
+/// `Engine` wrapping one (its `_native`). Every module client's constructor starts here.
+pub(crate) fn scope_of(engine: &Bound<'_, PyAny>, scope_key: &str) -> PyResult<TenantScope> {
+    let native = match engine.cast::<NativeEngine>() {
+        Ok(native) => native.clone(),
+        Err(_) => engine.getattr("_native")?.cast_into::<NativeEngine>()?,
+    };
+    api::scope_for(native.get().engine(), scope_key).map_err(to_py_err)
 }
 
 #[pymethods]

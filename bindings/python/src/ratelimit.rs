@@ -9,9 +9,9 @@ use shared_platform_core::ratelimit::{
     OwnedRateLimitRequest, RateLimitDecision, RateLimitRequest, RateLimiter, action_name, algorithm_name,
     parse_rate_limit_headers, rate_limit_headers,
 };
-use shared_platform_core::{Clock, PlatformError, SystemClock, Timestamp, api};
+use shared_platform_core::{Clock, PlatformError, SystemClock, Timestamp};
 
-use crate::engine::NativeEngine;
+use crate::engine::scope_of;
 use crate::errors::to_py_err;
 
 /// The rate limiter of one scope; `shared_platform.ratelimit.RateLimitClient` extends it.
@@ -84,12 +84,8 @@ macro_rules! decision_methods {
             /// (a `NativeEngine` or the `Engine` wrapping one).
             #[new]
             fn new(engine: &Bound<'_, PyAny>, scope: &str) -> PyResult<Self> {
-                let native = match engine.cast::<NativeEngine>() {
-                    Ok(native) => native.clone(),
-                    Err(_) => engine.getattr("_native")?.cast_into::<NativeEngine>()?,
-                };
-                let limiter = api::scope_for(native.get().engine(), scope).and_then(|s| s.ratelimit());
-                Ok(NativeRateLimiter { limiter: limiter.map_err(to_py_err)? })
+                let limiter = scope_of(engine, scope)?.ratelimit().map_err(to_py_err)?;
+                Ok(NativeRateLimiter { limiter })
             }
 
             /// The engine clock, in milliseconds since the epoch.

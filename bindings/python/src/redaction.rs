@@ -6,10 +6,10 @@ use std::borrow::Cow;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
+use shared_platform_core::PlatformError;
 use shared_platform_core::redaction::{self, RedactionClient};
-use shared_platform_core::{PlatformError, api};
 
-use crate::engine::NativeEngine;
+use crate::engine::scope_of;
 use crate::errors::to_py_err;
 
 /// Texts longer than this are scanned with the GIL released (shorter ones cost less than the
@@ -38,12 +38,8 @@ impl NativeRedactor {
     /// (a `NativeEngine` or the `Engine` wrapping one).
     #[new]
     fn new(engine: &Bound<'_, PyAny>, scope: &str) -> PyResult<Self> {
-        let native = match engine.cast::<NativeEngine>() {
-            Ok(native) => native.clone(),
-            Err(_) => engine.getattr("_native")?.cast_into::<NativeEngine>()?,
-        };
-        let client = api::scope_for(native.get().engine(), scope).and_then(|s| s.redaction());
-        Ok(NativeRedactor { client: client.map_err(to_py_err)? })
+        let client = scope_of(engine, scope)?.redaction().map_err(to_py_err)?;
+        Ok(NativeRedactor { client })
     }
 
     /// The redacted text alone (the logging hot path); the same object when nothing was found.
