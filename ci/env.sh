@@ -6,3 +6,5 @@ export CARGO_TERM_COLOR=never
 TARGET_ROOT="$(realpath -m "${CARGO_TARGET_DIR:-target}")"
 ARTIFACTS="$TARGET_ROOT/$CARGO_BUILD_TARGET/debug"
 export TARGET_ROOT ARTIFACTS
+# CI builds each thing once from a clean tree: incremental caches only cost disk (~1.5 GB).
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
