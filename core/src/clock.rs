@@ -149,16 +149,73 @@ pub trait Clock: Send + Sync + fmt::Debug {
     }
 }
 
-/// The real wall clock.
+/// The real wall clock (UTC), cheap enough for every rate-limit decision.
+///
+/// It is read through the CPU's time-stamp counter ([`quanta`], as the `governor` crate does:
+/// a few nanoseconds instead of a `clock_gettime` call) and re-synchronised with the operating
+/// system's wall clock every [`WALL_RESYNC`], so it follows NTP adjustments and steps within
+/// that interval. Where the counter is unusable `quanta` falls back to the OS monotonic clock.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
 
-impl Clock for SystemClock {
+/// How often [`SystemClock`] re-reads the operating system's wall clock.
+pub const WALL_RESYNC: Duration = Duration::from_millis(100);
+
+/// The counter-based wall clock behind [`SystemClock`]: wall time = `offset` + nanoseconds
+/// counted since `start`. Threads race benignly on a resync (each stores a valid offset).
+#[derive(Debug)]
+struct CounterWall {
+    counter: quanta::Clock,
+    start: u64,
+    offset: AtomicI64,
+    next_resync: AtomicI64,
+}
+
+impl CounterWall {
+    fn get() -> &'static CounterWall {
+        static WALL: std::sync::OnceLock<CounterWall> = std::sync::OnceLock::new();
+        WALL.get_or_init(|| {
+            let counter = quanta::Clock::new();
+            let start = counter.raw();
+            let wall = CounterWall { counter, start, offset: AtomicI64::new(0), next_resync: AtomicI64::new(0) };
+            wall.resync(0);
+            wall
+        })
+    }
+
+    #[inline]
+    fn counted(&self) -> i64 {
+        i64::try_from(self.counter.delta_as_nanos(self.start, self.counter.raw())).unwrap_or(i64::MAX)
+    }
+
+    #[inline]
     fn now(&self) -> Timestamp {
-        match SystemTime::now().duration_since(UNIX_EPOCH) {
-            Ok(d) => Timestamp(duration_nanos(d)),
-            Err(before) => Timestamp(-duration_nanos(before.duration())),
+        let counted = self.counted();
+        if counted >= self.next_resync.load(Ordering::Relaxed) {
+            self.resync(counted);
         }
+        Timestamp(self.offset.load(Ordering::Relaxed).saturating_add(counted))
+    }
+
+    #[cold]
+    fn resync(&self, counted: i64) {
+        self.offset.store(os_wall_clock().0.saturating_sub(counted), Ordering::Relaxed);
+        self.next_resync.store(counted.saturating_add(duration_nanos(WALL_RESYNC)), Ordering::Relaxed);
+    }
+}
+
+/// The operating system's wall clock.
+fn os_wall_clock() -> Timestamp {
+    match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(d) => Timestamp(duration_nanos(d)),
+        Err(before) => Timestamp(-duration_nanos(before.duration())),
+    }
+}
+
+impl Clock for SystemClock {
+    #[inline]
+    fn now(&self) -> Timestamp {
+        CounterWall::get().now()
     }
 }
 

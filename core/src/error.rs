@@ -247,8 +247,14 @@ impl fmt::Display for ErrorCode {
 
 /// The engine's one error type. Cheap to build, safe to show (`user_message`), with an internal
 /// `detail` for logs (never shown to end users, already redacted of secrets by the caller).
+///
+/// One pointer wide: every `Result` of the engine stays small on the hot paths (a refusal of a
+/// rate limit is a decision, not an error, so the allocation is only paid when failing).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlatformError {
+pub struct PlatformError(Box<ErrorParts>);
+
+#[derive(Debug, Clone, PartialEq)]
+struct ErrorParts {
     code: ErrorCode,
     user_message: String,
     detail: Option<String>,
@@ -262,7 +268,13 @@ pub type Result<T, E = PlatformError> = std::result::Result<T, E>;
 impl PlatformError {
     /// An error with a code and a user-safe message.
     pub fn new(code: ErrorCode, user_message: impl Into<String>) -> Self {
-        PlatformError { code, user_message: user_message.into(), detail: None, field: None, retry_after: None }
+        PlatformError(Box::new(ErrorParts {
+            code,
+            user_message: user_message.into(),
+            detail: None,
+            field: None,
+            retry_after: None,
+        }))
     }
 
     /// A validation error naming the offending input.
@@ -296,61 +308,61 @@ impl PlatformError {
 
     /// Adds an internal detail.
     pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.detail = Some(detail.into());
+        self.0.detail = Some(detail.into());
         self
     }
 
     /// Names the offending input field or setting.
     pub fn with_field(mut self, field: impl Into<String>) -> Self {
-        self.field = Some(field.into());
+        self.0.field = Some(field.into());
         self
     }
 
     /// Says when a retry may succeed.
     pub fn with_retry_after(mut self, retry_after: Duration) -> Self {
-        self.retry_after = Some(retry_after);
+        self.0.retry_after = Some(retry_after);
         self
     }
 
     /// The stable code.
     pub fn code(&self) -> ErrorCode {
-        self.code
+        self.0.code
     }
 
     /// The kind (family) of the error.
     pub fn kind(&self) -> ErrorKind {
-        self.code.kind()
+        self.0.code.kind()
     }
 
     /// The HTTP-equivalent status.
     pub fn status(&self) -> u16 {
-        self.code.status()
+        self.0.code.status()
     }
 
     /// The message that is safe to show to end users.
     pub fn user_message(&self) -> &str {
-        &self.user_message
+        &self.0.user_message
     }
 
     /// The internal detail, for logs and operators.
     pub fn detail(&self) -> Option<&str> {
-        self.detail.as_deref()
+        self.0.detail.as_deref()
     }
 
     /// The input field or setting the error is about.
     pub fn field(&self) -> Option<&str> {
-        self.field.as_deref()
+        self.0.field.as_deref()
     }
 
     /// When a retry may succeed.
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.0.retry_after
     }
 }
 
 impl fmt::Display for PlatformError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.code, self.user_message)
+        write!(f, "{}: {}", self.0.code, self.0.user_message)
     }
 }
 

@@ -53,6 +53,25 @@ fn system_clock_is_after_2025() {
 }
 
 #[test]
+fn system_clock_follows_the_os_wall_clock_and_moves_forward() {
+    let os = || {
+        Timestamp::from_nanos(
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as i64
+        )
+    };
+    // Across more than one resynchronisation interval, readings stay within 10 ms of the OS
+    // clock (the counter is re-anchored every 100 ms) and time moves on.
+    let first = SystemClock.now();
+    for _ in 0..30 {
+        let (before, ours, after) = (os(), SystemClock.now(), os());
+        let slack = Duration::from_millis(10);
+        assert!(ours >= before.sub(slack) && ours <= after.add(slack), "{ours:?} not within {before:?}..{after:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(SystemClock.now().since(first) >= Duration::from_millis(300));
+}
+
+#[test]
 fn json_form_is_rfc3339_text_and_integers_are_milliseconds() {
     let ts = Timestamp::from_nanos(1_795_000_000_123_456_789);
     let text = serde_json::to_string(&ts).unwrap();

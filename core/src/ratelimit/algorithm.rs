@@ -143,7 +143,16 @@ impl LimitSpec {
     }
 
     /// Refuses a cost that could never be allowed (instead of an endless `retry_after`).
+    #[inline(always)]
     pub fn check_cost(&self, cost: i64) -> Result<()> {
+        if (0..=self.capacity).contains(&cost) {
+            return Ok(());
+        }
+        self.refuse_cost(cost)
+    }
+
+    #[cold]
+    fn refuse_cost(&self, cost: i64) -> Result<()> {
         if cost < 0 {
             return Err(PlatformError::invalid(ErrorCode::Validation, "cost", "must not be negative"));
         }
@@ -216,7 +225,7 @@ pub struct Outcome {
 
 /// Applies a step to the previous state. Returns the outcome and the state to write (`None`:
 /// nothing to write).
-#[inline]
+#[inline(always)]
 pub fn apply(step: &Step, previous: Option<State>) -> (Outcome, Option<State>) {
     let spec = &step.spec;
     let eff = previous.map_or(step.now_ms, |s| s.t.max(step.now_ms));
@@ -263,9 +272,11 @@ fn marker(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
     (eff < until, State { a: until, b: flag, t: eff })
 }
 
+#[inline]
 fn fixed(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let prev = previous.unwrap_or_default();
-    let count = if prev.t.div_euclid(spec.period_ms) == eff.div_euclid(spec.period_ms) { prev.a } else { 0 };
+    let start = eff.div_euclid(spec.period_ms) * spec.period_ms;
+    let count = if prev.t >= start { prev.a } else { 0 };
     (count + cost <= spec.capacity, State { a: count, b: 0, t: eff })
 }
 
@@ -275,21 +286,24 @@ pub fn previous_weight(window_ms: i64, elapsed: i64) -> i64 {
     (window_ms - elapsed) * WEIGHT_SCALE / window_ms
 }
 
+#[inline]
 fn sliding(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let w = spec.period_ms;
     let prev = previous.unwrap_or_default();
-    let (old, now_idx) = (prev.t.div_euclid(w), eff.div_euclid(w));
-    let (before, current) = if now_idx == old {
+    let start = eff.div_euclid(w) * w;
+    // `prev.t <= eff`: the previous time is in the current window, the one before, or older.
+    let (before, current) = if prev.t >= start {
         (prev.a, prev.b)
-    } else if now_idx == old + 1 {
+    } else if prev.t >= start - w {
         (prev.b, 0)
     } else {
         (0, 0)
     };
-    let used = before * previous_weight(w, eff - now_idx * w) + current * WEIGHT_SCALE;
+    let used = before * previous_weight(w, eff - start) + current * WEIGHT_SCALE;
     (used + cost * WEIGHT_SCALE <= spec.capacity * WEIGHT_SCALE, State { a: before, b: current, t: eff })
 }
 
+#[inline]
 fn bucket(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let full = spec.capacity * TOKEN_SCALE;
     let tokens = match previous {
@@ -330,7 +344,7 @@ pub struct Report {
 }
 
 /// Reports the figures of a key from its state after a step at `now_ms` for `cost`.
-#[inline]
+#[inline(always)]
 pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
     let s = outcome.state;
     let (cap, eff) = (spec.capacity, s.t);
@@ -362,6 +376,7 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
     Report { limit: cap, remaining, used: cap - remaining, reset_at_ms, retry_after_ms }
 }
 
+#[inline(always)]
 fn sliding_report(spec: &LimitSpec, s: State, cost: i64, allowed: bool) -> (i64, i64, i64) {
     let w = spec.period_ms;
     let (idx, cap) = (s.t.div_euclid(w), spec.capacity);
@@ -393,7 +408,7 @@ fn first_fit(before: i64, current: i64, cap: i64, w: i64, from: i64) -> i64 {
 
 /// When the state of a key becomes equivalent to no state (ms since the epoch): stores may
 /// forget the key from then on.
-#[inline]
+#[inline(always)]
 pub fn forget_at(spec: &LimitSpec, state: &State) -> i64 {
     let w = spec.period_ms;
     match spec.kind {

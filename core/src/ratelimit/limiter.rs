@@ -17,7 +17,7 @@ use super::memory::MemoryStateStore;
 use super::models::ThrottleMode;
 use super::request::{DecisionAction, RateLimitDecision, RateLimitRequest};
 use super::state::{FailureMode, KeyHasher, KvStateStore, StateKey, StateStore};
-use super::verdict::{Verdict, most_restrictive};
+use super::verdict::{Verdict, more_restrictive};
 use crate::clock::Timestamp;
 use crate::config::HotStateConfig;
 use crate::engine::{Engine, TenantScope};
@@ -265,11 +265,10 @@ impl RateLimiter {
                 continue;
             }
             for (i, limit) in rule.policy.limits.iter().enumerate() {
-                if let Some(verdict) = self.eval_limit(&eval, rule, i, limit)? {
-                    best = Some(match best {
-                        Some(current) => most_restrictive(current, verdict),
-                        None => verdict,
-                    });
+                if let Some(verdict) = self.eval_limit(&eval, rule, i, limit)?
+                    && best.as_ref().is_none_or(|current| more_restrictive(&verdict, current))
+                {
+                    best = Some(verdict);
                 }
             }
         }
@@ -304,20 +303,24 @@ impl RateLimiter {
         i: usize,
         limit: &CompiledLimit,
     ) -> Option<StateKey<'t>> {
-        let mut hasher = KeyHasher::with_seed(tenant, rule.seeds.get(i).copied().unwrap_or_default());
+        let seed = rule.seeds.get(i).copied().unwrap_or_default();
+        // A rule's path glob is the endpoint: `/users/*` is one counter, not one per user id.
+        let value_of = |dim| match (dim, &rule.path) {
+            (&super::validate::Dimension::Endpoint, Some(glob)) => Some(glob.glob().glob()),
+            _ => dimension_value(eval.request, tenant, dim),
+        };
+        if let [dim] = limit.dims.as_slice() {
+            return Some(KeyHasher::single(tenant, seed, value_of(dim)?.as_bytes()));
+        }
+        let mut hasher = KeyHasher::with_seed(tenant, seed);
         for dim in &limit.dims {
-            // A rule's path glob is the endpoint: `/users/*` is one counter, not one per user id.
-            let value = match (dim, &rule.path) {
-                (super::validate::Dimension::Endpoint, Some(glob)) => glob.glob().glob(),
-                _ => dimension_value(eval.request, tenant, dim)?,
-            };
-            hasher.part(value.as_bytes());
+            hasher.part(value_of(dim)?.as_bytes());
         }
         Some(hasher.finish())
     }
 
     /// Runs one step, applying the failure mode when the store cannot decide.
-    #[inline]
+    #[inline(always)]
     fn step(&self, eval: &Eval<'_, '_>, key: &StateKey<'_>, step: &Step) -> Result<Option<algorithm::Outcome>> {
         let result = match eval.memory {
             Some(memory) => memory.step_key(key, step),
@@ -359,6 +362,7 @@ impl RateLimiter {
         }
     }
 
+    #[inline(always)]
     fn eval_limit<'s>(
         &self,
         eval: &Eval<'_, '_>,
@@ -390,7 +394,7 @@ impl RateLimiter {
         if !allowed && eval.commit && policy.mode == ThrottleMode::PenaltyBox && !in_box {
             self.enter_penalty_box(eval, &base, rule, limit)?;
         }
-        let verdict = self.verdict(rule, limit, &spec, allowed, report, burst_remaining);
+        let verdict = self.verdict(rule, limit, allowed, report, burst_remaining);
         if eval.commit {
             self.record(eval, &verdict, units);
         }
@@ -482,7 +486,6 @@ impl RateLimiter {
         &self,
         rule: &'s CompiledRule,
         limit: &'s CompiledLimit,
-        spec: &LimitSpec,
         allowed: bool,
         report: algorithm::Report,
         burst_remaining: Option<i64>,
@@ -496,8 +499,7 @@ impl RateLimiter {
             (false, true) => DecisionAction::Throttle,
             (false, false) => DecisionAction::Reject,
         };
-        let window_seconds = Some(window_seconds(spec));
-        Verdict { rule, limit, allowed, action, report, burst_remaining, window_seconds, degraded: false }
+        Verdict { rule, limit, allowed, action, report, burst_remaining, degraded: false }
     }
 
     #[cold]
@@ -512,7 +514,7 @@ impl RateLimiter {
             reset_at_ms: eval.now_ms,
             retry_after_ms: None,
         };
-        Verdict { rule, limit, allowed, action, report, burst_remaining: None, window_seconds: None, degraded: true }
+        Verdict { rule, limit, allowed, action, report, burst_remaining: None, degraded: true }
     }
 
     /// Analytics counters and the approached / exceeded events of one counted limit.
@@ -562,13 +564,6 @@ impl RateLimiter {
     }
 }
 
-fn window_seconds(spec: &LimitSpec) -> i64 {
-    match spec.kind() {
-        algorithm::Kind::TokenBucket => (spec.capacity() + spec.period() - 1) / spec.period(),
-        _ => (spec.period() + 999) / 1000,
-    }
-}
-
 fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {
     use super::validate::Dimension;
     const TENANT: &Dimension = &Dimension::Tenant;
@@ -576,6 +571,7 @@ fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {
 }
 
 /// A dimension's value in a request (`None`: missing, so the limit does not apply).
+#[inline]
 fn dimension_value<'a>(
     request: &RateLimitRequest<'a>,
     tenant: &'a str,

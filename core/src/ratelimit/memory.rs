@@ -123,18 +123,23 @@ impl MemoryStateStore {
 }
 
 impl MemoryStateStore {
-    /// [`StateStore::step`], callable without a virtual call.
-    #[inline]
+    /// [`StateStore::step`], callable without a virtual call (the hit path is inlined into the
+    /// limiter, so its result stays in registers).
+    #[inline(always)]
     pub fn step_key(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let mut shard = self.shard(key.id);
-        if let Some(slot) = shard.map.get_mut(&key.id) {
-            let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
-            let (outcome, write) = algorithm::apply(step, previous);
-            if let Some(state) = write {
-                *slot = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
-            }
-            return Ok(outcome);
+        let Some(slot) = shard.map.get_mut(&key.id) else { return self.step_new_key(shard, key, step) };
+        let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
+        let (outcome, write) = algorithm::apply(step, previous);
+        if let Some(state) = write {
+            *slot = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
         }
+        Ok(outcome)
+    }
+
+    /// The first step of a key (or of one forgotten): inserted when the step writes.
+    #[inline(never)]
+    fn step_new_key(&self, mut shard: MutexGuard<'_, Shard>, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let (outcome, write) = algorithm::apply(step, None);
         if let Some(state) = write {
             self.admit(&mut shard, step.now_ms)?;

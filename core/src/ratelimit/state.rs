@@ -50,6 +50,14 @@ impl<'a> KeyHasher<'a> {
         KeyHasher { tenant, seed, buf: [0; INLINE_KEY_BYTES], len: 0, stream: None }
     }
 
+    /// The key of a limit with exactly one part, hashed straight from the caller's bytes (no
+    /// copy). Not equal to `with_seed(..).part(..).finish()`: a limit uses one form or the other,
+    /// by its number of parts, so keys never mix.
+    #[inline]
+    pub fn single(tenant: &'a str, seed: u64, part: &[u8]) -> StateKey<'a> {
+        StateKey { tenant, id: xxhash_rust::xxh3::xxh3_128_with_seed(part, seed) }
+    }
+
     #[inline]
     fn push(&mut self, bytes: &[u8]) {
         let end = self.len + bytes.len();

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::algorithm::Report;
+use super::algorithm::{Kind, Report};
 use super::compiled::{CompiledLimit, CompiledRule};
 use super::request::{DecisionAction, RateLimitDecision};
 use crate::clock::Timestamp;
@@ -18,7 +18,6 @@ pub(crate) struct Verdict<'s> {
     /// `report.limit` is the capacity in force (adjusted or penalty-boxed).
     pub(crate) report: Report,
     pub(crate) burst_remaining: Option<i64>,
-    pub(crate) window_seconds: Option<i64>,
     pub(crate) degraded: bool,
 }
 
@@ -28,7 +27,19 @@ impl Verdict<'_> {
         self.report.retry_after_ms.map(|ms| (ms.max(0) + 999) / 1000)
     }
 
+    /// The limit's window in seconds (for a token bucket: the time to refill the capacity in
+    /// force), unknown for degraded verdicts.
+    fn window_seconds(&self) -> Option<i64> {
+        let spec = &self.limit.spec;
+        match spec.kind() {
+            _ if self.degraded => None,
+            Kind::TokenBucket => Some((self.report.limit + spec.period() - 1) / spec.period()),
+            _ => Some((spec.period() + 999) / 1000),
+        }
+    }
+
     /// The public decision.
+    #[inline]
     pub(crate) fn into_decision(self) -> RateLimitDecision {
         let policy = &self.rule.policy;
         let retry_after = self.report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
@@ -47,28 +58,24 @@ impl Verdict<'_> {
             burst_remaining: self.burst_remaining,
             burst_total: policy.burst.map(|b| b.capacity()),
             throttle_delay: if self.action == DecisionAction::Throttle { retry_after } else { None },
-            window_seconds: self.window_seconds,
+            window_seconds: self.window_seconds(),
             degraded: self.degraded,
         }
     }
 }
 
-/// Refused beats allowed; among refusals a rejection beats a throttle, then the longest wait
-/// wins; among allowed, the fewest remaining.
-pub(crate) fn most_restrictive<'s>(a: Verdict<'s>, b: Verdict<'s>) -> Verdict<'s> {
+/// Whether `candidate` is more restrictive than `current`: refused beats allowed; among
+/// refusals a rejection beats a throttle, then the longest wait wins; among allowed, the fewest
+/// remaining.
+pub(crate) fn more_restrictive(candidate: &Verdict<'_>, current: &Verdict<'_>) -> bool {
+    let (b, a) = (candidate, current);
     match (a.allowed, b.allowed) {
-        (true, false) => b,
-        (false, true) => a,
+        (true, false) => true,
+        (false, true) => false,
         (false, false) => {
             let rejects = |v: &Verdict<'_>| v.action == DecisionAction::Reject;
-            if (rejects(&b) && !rejects(&a)) || b.report.retry_after_ms > a.report.retry_after_ms { b } else { a }
+            (rejects(b) && !rejects(a)) || b.report.retry_after_ms > a.report.retry_after_ms
         }
-        (true, true) => {
-            if (b.report.remaining, b.report.limit) < (a.report.remaining, a.report.limit) {
-                b
-            } else {
-                a
-            }
-        }
+        (true, true) => (b.report.remaining, b.report.limit) < (a.report.remaining, a.report.limit),
     }
 }
