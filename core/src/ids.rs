@@ -11,24 +11,31 @@ use crate::clock::Timestamp;
 /// Bits of the v7 counter that orders ids made within one millisecond.
 const COUNTER_BITS: u8 = 12;
 
-/// (millisecond of the last id, counter within that millisecond).
-static LAST: Mutex<(i64, u128)> = Mutex::new((i64::MIN, 0));
+/// The last millisecond seen, the millisecond written into the last id (ahead of the one seen
+/// after more than 4,096 ids in one millisecond), and the counter within it.
+static LAST: Mutex<(i64, i64, u128)> = Mutex::new((i64::MIN, i64::MIN, 0));
 
-/// A new UUIDv7 whose time part is exactly `now` (so ids follow engine time, also under a manual
-/// clock). Ids made within one millisecond are ordered by a 12-bit counter; the remaining bits
-/// are random.
+/// A new UUIDv7 whose time part is `now` (so ids follow engine time, also under a manual clock).
+/// Ids made within one millisecond are ordered by a 12-bit counter; the remaining bits are
+/// random. When the counter is exhausted the time part borrows the next millisecond instead of
+/// wrapping (RFC 9562 §6.2, method 1), so ids stay strictly increasing while the clock does
+/// not go back. A clock that goes back (or another engine's manual clock) is followed as is.
 pub fn new_uuid_v7(now: Timestamp) -> Uuid {
-    let nanos = now.as_nanos().max(0);
-    let millis = nanos / 1_000_000;
-    let counter = {
+    let millis = now.as_millis().max(0);
+    let (_, millis, counter) = {
         let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        last.1 = if last.0 == millis { (last.1 + 1) & ((1 << COUNTER_BITS) - 1) } else { 0 };
-        last.0 = millis;
-        last.1
+        let (seen, used, counter) = *last;
+        *last = if millis < seen || millis > used {
+            (millis, millis, 0)
+        } else if counter + 1 < 1 << COUNTER_BITS {
+            (millis, used, counter + 1)
+        } else {
+            (millis, used + 1, 0)
+        };
+        *last
     };
-    let secs = (nanos / 1_000_000_000) as u64;
-    let subsec = (nanos % 1_000_000_000) as u32;
-    Uuid::new_v7(uuid::Timestamp::from_unix_time(secs, subsec, counter, COUNTER_BITS))
+    let (secs, subsec_nanos) = ((millis / 1000) as u64, (millis % 1000) as u32 * 1_000_000);
+    Uuid::new_v7(uuid::Timestamp::from_unix_time(secs, subsec_nanos, counter, COUNTER_BITS))
 }
 
 /// A new entity id (`UUIDv7` text, hyphenated).
