@@ -291,6 +291,21 @@ impl PlatformError {
         PlatformError::new(code, message).with_field(field)
     }
 
+    /// The same failure reported under another code, about another field: the message keeps
+    /// its text without the old field's prefix (so it never reads `user: user: …`).
+    pub fn reframed(self, code: ErrorCode, field: impl Into<String>) -> Self {
+        let message = match self.field() {
+            Some(old) => self.user_message().strip_prefix(old).and_then(|m| m.strip_prefix(": ")),
+            None => None,
+        }
+        .unwrap_or(self.user_message());
+        let reframed = PlatformError::invalid(code, field, message);
+        match self.0.detail {
+            Some(detail) => reframed.with_detail(detail),
+            None => reframed,
+        }
+    }
+
     /// A not-found error: `"<what> '<id>' not found"`.
     pub fn not_found(code: ErrorCode, what: &str, id: &str) -> Self {
         PlatformError::new(code, format!("{what} '{id}' not found"))

@@ -84,6 +84,20 @@ fn error_carries_every_field() {
 }
 
 #[test]
+fn a_reframed_error_names_its_new_field_once() {
+    let parsed = PlatformError::invalid(ErrorCode::InvalidTuple, "user", "'bad' is not a valid object (type:id)")
+        .with_detail("while parsing");
+    let reframed = parsed.reframed(ErrorCode::Validation, "user");
+    assert_eq!(reframed.code(), ErrorCode::Validation);
+    assert_eq!(reframed.field(), Some("user"));
+    assert_eq!(reframed.user_message(), "user: 'bad' is not a valid object (type:id)");
+    assert_eq!(reframed.detail(), Some("while parsing"));
+    let nested = PlatformError::validation("max_requests", "must be positive")
+        .reframed(ErrorCode::Validation, "limits[0].max_requests");
+    assert_eq!(nested.user_message(), "limits[0].max_requests: must be positive");
+}
+
+#[test]
 fn internal_errors_hide_their_cause_from_users() {
     let err = PlatformError::internal("index out of bounds at foo.rs:12");
     assert_eq!(err.user_message(), "internal error");

@@ -59,11 +59,9 @@ impl CompiledModel {
     }
 
     fn check_user(&self, user: &str) -> Result<()> {
-        let parsed = parse_user(user, "user").map_err(|e| PlatformError::validation("user", e.user_message()))?;
+        let parsed = parse_user(user, "user").map_err(|e| e.reframed(ErrorCode::Validation, "user"))?;
         match parsed {
-            User::Userset(t, _, r) => {
-                self.check_relation(t, r).map_err(|e| PlatformError::validation("user", e.user_message()))
-            }
+            User::Userset(t, _, r) => self.check_relation(t, r).map_err(|e| e.reframed(ErrorCode::Validation, "user")),
             other if self.model.types.contains_key(other.type_name()) => Ok(()),
             other => {
                 Err(PlatformError::validation("user", format!("type '{}' is not in the model", other.type_name())))
@@ -85,7 +83,7 @@ impl CompiledModel {
     /// `check`.
     pub fn check(&self, index: &TupleIndex, req: &CheckRequest, now: Timestamp) -> Result<CheckResponse> {
         let (object_type, _) =
-            parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+            parse_object(&req.object, "object").map_err(|e| e.reframed(ErrorCode::Validation, "object"))?;
         self.check_relation(object_type, &req.relation)?;
         self.check_user(&req.user)?;
         let overlay = self.overlay(&req.contextual_tuples)?;
@@ -121,7 +119,7 @@ impl CompiledModel {
     /// Every user matching the filters that has the relation on the object, sorted.
     pub fn list_users(&self, index: &TupleIndex, req: &ListUsersRequest, now: Timestamp) -> Result<Vec<String>> {
         let (object_type, _) =
-            parse_object(&req.object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+            parse_object(&req.object, "object").map_err(|e| e.reframed(ErrorCode::Validation, "object"))?;
         self.check_relation(object_type, &req.relation)?;
         if req.user_filters.is_empty() {
             return Err(PlatformError::validation("user_filters", "at least one filter is required"));
@@ -151,7 +149,7 @@ impl CompiledModel {
     /// One level of the relation's userset tree (OpenFGA's expand).
     pub fn expand(&self, index: &TupleIndex, object: &str, relation: &str, now: Timestamp) -> Result<Value> {
         let (object_type, _) =
-            parse_object(object, "object").map_err(|e| PlatformError::validation("object", e.user_message()))?;
+            parse_object(object, "object").map_err(|e| e.reframed(ErrorCode::Validation, "object"))?;
         let def = self.model.relation(object_type, relation)?;
         let view = View { base: index, overlay: None, now };
         Ok(json!({"name": format!("{object}#{relation}"), "tree": expand_node(&view, object, relation, &def.rewrite)}))

@@ -181,9 +181,7 @@ pub fn openfga_error_code(error: &PlatformError) -> u32 {
 /// errors (2000), where list_objects and list_users use 2021 / 2022.
 fn as_check_error(error: PlatformError) -> PlatformError {
     match error.code() {
-        ErrorCode::TypeNotFound | ErrorCode::RelationNotFound => {
-            PlatformError::validation("tuple_key", error.user_message())
-        }
+        ErrorCode::TypeNotFound | ErrorCode::RelationNotFound => error.reframed(ErrorCode::Validation, "tuple_key"),
         _ => error,
     }
 }

@@ -118,9 +118,9 @@ pub(crate) fn parse_user<'a>(text: &'a str, field: &str) -> Result<User<'a>> {
 pub(crate) fn validate_tuple(model: &Model, tuple: &TupleKey) -> Result<()> {
     let (obj_type, _) = parse_object(&tuple.object, "object")?;
     let user = parse_user(&tuple.user, "user")?;
-    let rel = model.relation(obj_type, &tuple.relation).map_err(|e| bad("relation", e.user_message().to_string()))?;
+    let rel = model.relation(obj_type, &tuple.relation).map_err(|e| e.reframed(ErrorCode::InvalidTuple, "relation"))?;
     if let User::Userset(t, _, r) = &user {
-        model.relation(t, r).map_err(|e| bad("user", e.user_message().to_string()))?;
+        model.relation(t, r).map_err(|e| e.reframed(ErrorCode::InvalidTuple, "user"))?;
     } else if !model.types.contains_key(user.type_name()) {
         return Err(bad("user", format!("type '{}' is not in the model", user.type_name())));
     }

@@ -141,7 +141,10 @@ pub fn limit_spec(
     bucket: Option<&TokenBucketConfig>,
 ) -> Result<LimitSpec> {
     let named = |e: PlatformError| match e.field() {
-        Some(f) if !f.contains('.') => PlatformError::invalid(e.code(), format!("{field}.{f}"), e.user_message()),
+        Some(f) if !f.contains('.') => {
+            let (code, field) = (e.code(), format!("{field}.{f}"));
+            e.reframed(code, field)
+        }
         _ => e,
     };
     let window = limit.window().ok_or_else(|| {
@@ -153,7 +156,8 @@ pub fn limit_spec(
         RateLimitAlgorithm::FixedWindow => LimitSpec::fixed_window(limit.max_requests, window_ms).map_err(named),
         RateLimitAlgorithm::TokenBucket => match bucket {
             Some(b) => LimitSpec::token_bucket(b.refill_rate, b.bucket_size, b.initial_tokens).map_err(|e| {
-                PlatformError::invalid(e.code(), format!("token_bucket.{}", e.field().unwrap_or("")), e.user_message())
+                let (code, field) = (e.code(), format!("token_bucket.{}", e.field().unwrap_or("")));
+                e.reframed(code, field)
             }),
             None => {
                 let rate = (limit.max_requests / window).clamp(1, MAX_CAPACITY);
