@@ -41,7 +41,7 @@ pub struct Counters {
 
 /// The stripe of the calling thread (threads take stripes in turn; `STRIPES` is a power of two,
 /// so the mask keeps the index in bounds without a division).
-fn stripe_index() -> usize {
+pub(crate) fn stripe_index() -> usize {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     thread_local! {
         static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
@@ -71,9 +71,9 @@ impl Striped {
         Striped(std::array::from_fn(|i| copies[i].clone()))
     }
 
-    /// The calling thread's copy.
-    pub fn get(&self) -> &Arc<str> {
-        &self.0[stripe_index()]
+    /// The copy of stripe `stripe` (see [`stripe_index`]; read once per decision).
+    pub fn at(&self, stripe: usize) -> &Arc<str> {
+        &self.0[stripe & (STRIPES - 1)]
     }
 }
 
@@ -81,14 +81,15 @@ impl std::ops::Deref for Striped {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.get()
+        // Every copy holds the same text; reading it touches no reference count.
+        &self.0[0]
     }
 }
 
 impl Counters {
-    /// Counts one evaluated request, `limited` or not.
-    pub fn add(&self, limited: bool) {
-        let stripe = &self.stripes[stripe_index()];
+    /// Counts one evaluated request, `limited` or not, on stripe `stripe` (see [`stripe_index`]).
+    pub fn add(&self, stripe: usize, limited: bool) {
+        let stripe = &self.stripes[stripe & (STRIPES - 1)];
         stripe.total.fetch_add(1, Ordering::Relaxed);
         if limited {
             stripe.limited.fetch_add(1, Ordering::Relaxed);

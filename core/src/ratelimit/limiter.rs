@@ -171,6 +171,8 @@ struct Eval<'r, 'a> {
     store: &'r dyn StateStore,
     /// The store when it is the in-memory one (stepped without a virtual call).
     memory: Option<&'r MemoryStateStore>,
+    /// The calling thread's stripe of the shared counters and labels (one thread-local read).
+    stripe: usize,
 }
 
 impl RateLimiter {
@@ -257,7 +259,8 @@ impl RateLimiter {
         }
         let tenant = self.scope.scope().key();
         let store = snap.store.as_ref();
-        let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory() };
+        let stripe = super::compiled::stripe_index();
+        let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory(), stripe };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
         let mut best: Option<Verdict<'_>> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
@@ -272,7 +275,7 @@ impl RateLimiter {
                 }
             }
         }
-        Ok(best.map_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow), Verdict::into_decision))
+        Ok(best.map_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow), |v| v.into_decision(stripe)))
     }
 
     /// The compiled configuration of this scope (built on first use, after every write, and
@@ -520,7 +523,7 @@ impl RateLimiter {
     /// Analytics counters and the approached / exceeded events of one counted limit.
     #[inline]
     fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
-        v.limit.counters.add(!v.allowed);
+        v.limit.counters.add(eval.stripe, !v.allowed);
         if !v.allowed {
             return self.record_limited(eval, v);
         }

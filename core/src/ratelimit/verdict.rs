@@ -38,9 +38,9 @@ impl Verdict<'_> {
         }
     }
 
-    /// The public decision.
+    /// The public decision (`stripe`: the calling thread's stripe of the shared labels).
     #[inline]
-    pub(crate) fn into_decision(self) -> RateLimitDecision {
+    pub(crate) fn into_decision(self, stripe: usize) -> RateLimitDecision {
         let policy = &self.rule.policy;
         let retry_after = self.report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
         RateLimitDecision {
@@ -51,8 +51,8 @@ impl Verdict<'_> {
             used: self.report.used,
             reset_at: Timestamp::from_millis(self.report.reset_at_ms),
             retry_after,
-            policy_id: Some(policy.id.get().clone()),
-            policy_name: Some(policy.name.get().clone()),
+            policy_id: Some(policy.id.at(stripe).clone()),
+            policy_name: Some(policy.name.at(stripe).clone()),
             scope: Some(self.limit.scope),
             algorithm: Some(policy.algorithm),
             burst_remaining: self.burst_remaining,
