@@ -4,7 +4,8 @@ const { NativeRateLimiter, rateLimitDecide } = require('../../native/native.js')
 const { fromNative, guard, guardAsync } = require('../convert');
 const { fromWire, toWire } = require('../wire');
 const { pageFromJson } = require('../page');
-const { RateLimitDecision, DECISION_LENGTH } = require('./decision');
+const { RateLimitDecision } = require('./decision');
+const { RequestBuffer, POLICY_SLOT } = require('./request-buffer');
 const { parseRateLimitHeaders, flatHeaders } = require('./headers');
 
 const CONSUME = 0;
@@ -24,7 +25,7 @@ class RateLimitClient {
     this._scope = scope;
     this._native = guard(() => new NativeRateLimiter(scope._engine._native, scope._scope));
     this._id = this._native.id;
-    this._out = new Float64Array(DECISION_LENGTH);
+    this._buffer = RequestBuffer.reused();
     this._policies = [];
   }
 
@@ -37,23 +38,31 @@ class RateLimitClient {
     return this._policies[slot];
   }
 
-  _decideSync(mode, r) {
+  /** The request encoded: in the reused buffer, or in one sized for it when it does not fit. */
+  _encode(r) {
     checkRequest(r);
-    const out = this._out;
+    const headers = headersOf(r);
+    if (this._buffer.encode(r, headers)) return this._buffer;
+    const buffer = new RequestBuffer(...RequestBuffer.sizeFor(r, headers));
+    if (!buffer.encode(r, headers)) throw new Error('internal: a request did not fit the buffer sized for it');
+    return buffer;
+  }
+
+  _decideSync(mode, r) {
+    const buffer = this._encode(r);
     try {
-      rateLimitDecide(this._id, mode, out, r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.roles, r.plan,
-        r.country, r.userAgent, headersOf(r), r.cost);
+      rateLimitDecide(this._id, mode, buffer.bytes);
     } catch (err) {
       throw fromNative(err);
     }
-    return new RateLimitDecision(out, this._policy(out[DECISION_LENGTH - 1]), this._native);
+    const numbers = buffer.numbers;
+    return new RateLimitDecision(numbers, this._policy(numbers[POLICY_SLOT]), this._native);
   }
 
   async _decideAsync(mode, r) {
-    checkRequest(r);
-    const numbers = await guardAsync(this._native.decideAsync(mode, r.endpoint, r.method ?? 'GET', r.user, r.ip,
-      r.apiKey, r.roles, r.plan, r.country, r.userAgent, headersOf(r), r.cost));
-    return new RateLimitDecision(numbers, this._policy(numbers[DECISION_LENGTH - 1]), this._native);
+    // The native side copies the buffer before returning, so the reused one is free again at once.
+    const numbers = await guardAsync(this._native.decideAsync(mode, this._encode(r).bytes));
+    return new RateLimitDecision(numbers, this._policy(numbers[POLICY_SLOT]), this._native);
   }
 
   /** Counts the request against every matching limit; resolves to the decision (off the event loop). */

@@ -1,0 +1,148 @@
+'use strict';
+// A decision's request crosses into native code as ONE Buffer, reused by each client, instead of
+// up to eleven arguments (N-API converts each string twice and type-checks each optional one).
+// The same buffer brings the decision's numbers back. Layout (native byte order), shared with
+// bindings/node/src/request_buffer.rs:
+//   bytes 0..120    out: 14 decision numbers (core `CompactDecision` order), then the policy slot
+//   bytes 120..128  in:  the cost (Float64; read when flag HAS_COST is set)
+//   bytes 128..     in:  Uint32 words: role count, header-pair count, flags, data offset, then the
+//                        UTF-8 byte length of endpoint, method, user, ip, apiKey, plan, country,
+//                        userAgent (ABSENT = not given), of each role, of each header name and value
+//   data offset..   in:  those strings' UTF-8 bytes, back to back
+// A request that does not fit the reused buffer (long strings, many roles or headers) is encoded
+// into a buffer sized for it; the native side reads both alike.
+
+const NUMBER_SLOTS = 16;
+const POLICY_SLOT = 14;
+const COST_SLOT = 15;
+const WORDS_AT = NUMBER_SLOTS * 8;
+const FIXED_WORDS = 4;
+const FIELDS = 8;
+const ABSENT = 0xffffffff;
+const HAS_COST = 1;
+/** Room for the reused buffer: words for 24 roles or header strings, 2 KiB of strings. */
+const REUSED_WORDS = FIXED_WORDS + FIELDS + 24;
+const REUSED_DATA_BYTES = 2048;
+/** UTF-8 bytes per UTF-16 code unit, at most. */
+const MAX_BYTES_PER_UNIT = 3;
+
+const encoder = new TextEncoder();
+
+/** One request/decision buffer and its views. */
+class RequestBuffer {
+  /** A buffer with `words` header words and `dataBytes` bytes of strings. */
+  constructor(words, dataBytes) {
+    const dataAt = WORDS_AT + 4 * words;
+    const memory = new ArrayBuffer(dataAt + dataBytes);
+    /** What the native call takes. */
+    this.bytes = Buffer.from(memory);
+    /** The decision's numbers after a call. */
+    this.numbers = new Float64Array(memory, 0, NUMBER_SLOTS);
+    this.words = new Uint32Array(memory, WORDS_AT, words);
+    this.dataAt = dataAt;
+    // The endpoint and method written last (first in the data, so they stay valid until replaced).
+    this.endpoint = null;
+    this.method = null;
+    this.afterMethod = 0;
+  }
+
+  /** A buffer reused across calls. */
+  static reused() {
+    return new RequestBuffer(REUSED_WORDS, REUSED_DATA_BYTES);
+  }
+
+  /** Encodes `r` (a checked request) with `flatHeaders` (flat [name, value…] or undefined);
+   * false when it does not fit. Throws TypeError for a field of the wrong type. */
+  encode(r, flatHeaders) {
+    const words = this.words;
+    const roles = r.roles;
+    if (roles !== undefined && roles !== null && !Array.isArray(roles)) throw new TypeError('request.roles must be an array of strings');
+    const roleCount = roles == null ? 0 : roles.length;
+    const pairCount = flatHeaders === undefined ? 0 : flatHeaders.length >> 1;
+    let w = FIXED_WORDS + FIELDS;
+    if (w + roleCount + 2 * pairCount > words.length) return false;
+    words[0] = roleCount;
+    words[1] = pairCount;
+    words[2] = this.#cost(r.cost);
+    words[3] = this.dataAt;
+    let at = this.#endpointAndMethod(r.endpoint, r.method ?? 'GET');
+    if (at < 0) return false;
+    at = this.#optional(r.user, 'user', 6, at);
+    at = this.#optional(r.ip, 'ip', 7, at);
+    at = this.#optional(r.apiKey, 'apiKey', 8, at);
+    at = this.#optional(r.plan, 'plan', 9, at);
+    at = this.#optional(r.country, 'country', 10, at);
+    at = this.#optional(r.userAgent, 'userAgent', 11, at);
+    for (let i = 0; i < roleCount; i++) {
+      if (typeof roles[i] !== 'string') throw new TypeError('request.roles must be an array of strings');
+      at = this.#string(roles[i], w++, at);
+    }
+    for (let i = 0; i < 2 * pairCount; i++) at = this.#string(flatHeaders[i], w++, at);
+    return at >= 0;
+  }
+
+  /** The size of a buffer `r` surely fits in, as [words, data bytes]. */
+  static sizeFor(r, flatHeaders) {
+    const strings = [r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.plan, r.country, r.userAgent,
+      ...(r.roles ?? []), ...(flatHeaders ?? [])];
+    let units = 0;
+    for (const s of strings) if (typeof s === 'string') units += s.length;
+    return [FIXED_WORDS + FIELDS + strings.length - FIELDS, units * MAX_BYTES_PER_UNIT];
+  }
+
+  #cost(cost) {
+    if (cost === undefined || cost === null) return 0;
+    if (typeof cost !== 'number') throw new TypeError('request.cost must be a number');
+    this.numbers[COST_SLOT] = cost;
+    return HAS_COST;
+  }
+
+  /** Writes endpoint and method unless they are the ones already there; the data end or -1. */
+  #endpointAndMethod(endpoint, method) {
+    if (endpoint === this.endpoint && method === this.method) return this.afterMethod;
+    if (typeof method !== 'string') throw new TypeError('request.method must be a string');
+    this.endpoint = null;
+    let at = this.#string(endpoint, 4, this.dataAt);
+    at = this.#string(method, 5, at);
+    if (at < 0) return -1;
+    this.endpoint = endpoint;
+    this.method = method;
+    this.afterMethod = at;
+    return at;
+  }
+
+  #optional(value, name, word, at) {
+    if (value === undefined || value === null) {
+      this.words[word] = ABSENT;
+      return at;
+    }
+    if (typeof value !== 'string') throw new TypeError(`request.${name} must be a string`);
+    return this.#string(value, word, at);
+  }
+
+  /** Writes `s` at byte `at` and its length into `word`; the new end, or -1 when it does not fit
+   * (or `at` is already -1). ASCII is copied by a loop (cheaper than a native encoder call for
+   * short strings); anything else goes through TextEncoder. */
+  #string(s, word, at) {
+    if (at < 0) return -1;
+    const bytes = this.bytes;
+    const n = s.length;
+    if (at + n > bytes.length) return -1;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return this.#utf8(s, word, at);
+      bytes[at + i] = c;
+    }
+    this.words[word] = n;
+    return at + n;
+  }
+
+  #utf8(s, word, at) {
+    const { read, written } = encoder.encodeInto(s, this.bytes.subarray(at));
+    if (read !== s.length) return -1;
+    this.words[word] = written;
+    return at + written;
+  }
+}
+
+module.exports = { RequestBuffer, POLICY_SLOT };

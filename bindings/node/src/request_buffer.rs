@@ -1,0 +1,157 @@
+//! The request of a rate-limit decision as ONE byte buffer, so a synchronous decision crosses
+//! N-API with a single typed-array argument instead of a string conversion (length query + copy)
+//! and a `napi_typeof` per field. lib/ratelimit/request-buffer.js writes it; the same buffer
+//! carries the decision back. Layout (native byte order):
+//!
+//! | bytes | content |
+//! |---|---|
+//! | `0..120` | out: the 14 `CompactDecision` numbers, then the policy slot (`f64`) |
+//! | `120..128` | in: the cost (`f64`, read when the `HAS_COST` flag is set) |
+//! | `128..` | in: `u32` words: role count, header-pair count, flags, data offset, then the byte length of endpoint, method, user, ip, api_key, plan, country, user_agent (`ABSENT` = not given), each role, each header name and value |
+//! | data offset.. | in: those strings' UTF-8 bytes, back to back |
+
+use std::collections::BTreeMap;
+
+use shared_platform_core::PlatformError;
+use shared_platform_core::ratelimit::{CompactDecision, RateLimitRequest};
+
+/// Bytes of the number slots at the start (16 `f64`).
+pub(crate) const NUMBER_BYTES: usize = 128;
+/// Index of the cost among the number slots.
+const COST_SLOT: usize = 15;
+/// Words before the per-string lengths.
+const FIXED_WORDS: usize = 4;
+/// Optional strings with a fixed position: endpoint, method, user, ip, api_key, plan, country,
+/// user_agent.
+const FIELDS: usize = 8;
+/// The length word of a string that was not given.
+const ABSENT: u32 = u32::MAX;
+/// Flag: a cost is given.
+const HAS_COST: u32 = 1;
+
+fn malformed(what: &str) -> PlatformError {
+    PlatformError::validation("request", format!("malformed request buffer ({what})"))
+}
+
+/// A decoded request borrowing its strings from the buffer.
+pub(crate) struct Decoded<'a> {
+    fields: [Option<&'a str>; FIELDS],
+    roles: Vec<&'a str>,
+    headers: Vec<(&'a str, &'a str)>,
+    cost: Option<i64>,
+}
+
+impl<'a> Decoded<'a> {
+    /// Runs `f` with the borrowed [`RateLimitRequest`] (endpoint and method default to "").
+    pub(crate) fn with_request<R>(&self, f: impl FnOnce(&RateLimitRequest<'_>) -> R) -> R {
+        let [endpoint, method, user, ip, api_key, plan, country, user_agent] = self.fields;
+        f(&RateLimitRequest {
+            endpoint: endpoint.unwrap_or_default(),
+            method: method.unwrap_or_default(),
+            user,
+            ip,
+            api_key,
+            roles: &self.roles,
+            plan,
+            country,
+            user_agent,
+            headers: &self.headers,
+            cost: self.cost,
+        })
+    }
+}
+
+/// Reads the `u32` at word `index` of `input` (which starts at the words).
+fn word(input: &[u8], index: usize) -> Result<u32, PlatformError> {
+    let at = index * 4;
+    let bytes = input.get(at..at + 4).ok_or_else(|| malformed("header"))?;
+    let mut word = [0u8; 4];
+    word.copy_from_slice(bytes);
+    Ok(u32::from_ne_bytes(word))
+}
+
+/// Reads the `f64` number slot `index` of `numbers`.
+fn number(numbers: &[u8], index: usize) -> f64 {
+    let mut slot = [0u8; 8];
+    slot.copy_from_slice(&numbers[index * 8..index * 8 + 8]);
+    f64::from_ne_bytes(slot)
+}
+
+/// The cost as N-API's `napi_get_value_int64` converts a number (what the string-argument API
+/// did): truncated toward zero, saturated to the `i64` range, non-finite values as 0.
+fn cost_of(value: f64) -> i64 {
+    if value.is_finite() { value as i64 } else { 0 }
+}
+
+/// Cuts the data region into the strings the length words describe.
+struct Strings<'a> {
+    data: &'a [u8],
+}
+
+impl<'a> Strings<'a> {
+    fn next(&mut self, length: u32) -> Result<Option<&'a str>, PlatformError> {
+        if length == ABSENT {
+            return Ok(None);
+        }
+        let length = length as usize;
+        if length > self.data.len() {
+            return Err(malformed("string length"));
+        }
+        let (head, rest) = self.data.split_at(length);
+        self.data = rest;
+        std::str::from_utf8(head).map(Some).map_err(|_| malformed("UTF-8"))
+    }
+
+    fn required(&mut self, length: u32) -> Result<&'a str, PlatformError> {
+        self.next(length)?.ok_or_else(|| malformed("absent role or header"))
+    }
+}
+
+/// Decodes the request part of `buffer` (`numbers`: its first [`NUMBER_BYTES`], `input`: the rest).
+pub(crate) fn decode<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>, PlatformError> {
+    let role_count = word(input, 0)? as usize;
+    let pair_count = word(input, 1)? as usize;
+    let flags = word(input, 2)?;
+    let words = FIXED_WORDS + FIELDS + role_count + 2 * pair_count;
+    let data_at = (word(input, 3)? as usize).checked_sub(NUMBER_BYTES).ok_or_else(|| malformed("data offset"))?;
+    if words.saturating_mul(4) > data_at || data_at > input.len() {
+        return Err(malformed("data offset"));
+    }
+    let mut strings = Strings { data: &input[data_at..] };
+    let mut fields = [None; FIELDS];
+    for (index, field) in fields.iter_mut().enumerate() {
+        *field = strings.next(word(input, FIXED_WORDS + index)?)?;
+    }
+    let mut at = FIXED_WORDS + FIELDS;
+    let mut roles = Vec::with_capacity(role_count);
+    for _ in 0..role_count {
+        roles.push(strings.required(word(input, at)?)?);
+        at += 1;
+    }
+    // Last value wins for a repeated name, in name order: what the string-argument API's map did.
+    let mut headers = BTreeMap::new();
+    for _ in 0..pair_count {
+        let name = strings.required(word(input, at)?)?;
+        headers.insert(name, strings.required(word(input, at + 1)?)?);
+        at += 2;
+    }
+    let cost = (flags & HAS_COST != 0).then(|| cost_of(number(numbers, COST_SLOT)));
+    Ok(Decoded { fields, roles, headers: headers.into_iter().collect(), cost })
+}
+
+/// Writes the decision's numbers and the policy slot into the number slots.
+pub(crate) fn write_numbers(numbers: &mut [u8], decision: &CompactDecision, slot: i64) {
+    let values = decision.0.iter().map(|v| *v as f64).chain([slot as f64]);
+    for (target, value) in numbers.chunks_exact_mut(8).zip(values) {
+        target.copy_from_slice(&value.to_ne_bytes());
+    }
+}
+
+/// Splits a whole buffer into its number slots and its request part.
+pub(crate) fn split(buffer: &mut [u8]) -> Result<(&mut [u8], &[u8]), PlatformError> {
+    if buffer.len() < NUMBER_BYTES {
+        return Err(malformed("too short"));
+    }
+    let (numbers, input) = buffer.split_at_mut(NUMBER_BYTES);
+    Ok((numbers, input))
+}
