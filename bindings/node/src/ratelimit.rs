@@ -16,7 +16,7 @@ use shared_platform_core::ratelimit::{
 use shared_platform_core::{Clock, ErrorCode, PlatformError, SystemClock, Timestamp, api};
 
 use crate::registry::Registry;
-use crate::request_buffer;
+use crate::request_buffer::{self, Decoded};
 use crate::{NativeEngine, to_js_error};
 
 /// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the
@@ -93,9 +93,9 @@ struct Limiter {
 }
 
 impl Limiter {
-    /// Decides on an encoded request (see request_buffer.rs): the compact numbers and the policy slot.
-    fn decide(&self, mode: Mode, numbers: &[u8], input: &[u8]) -> Result<(CompactDecision, i64)> {
-        let request = request_buffer::decode(numbers, input).map_err(to_js_error)?;
+    /// Decides on a decoded request (see request_buffer.rs): the compact numbers and the policy slot.
+    fn decide(&self, request: &Decoded<'_>) -> Result<(CompactDecision, i64)> {
+        let mode = Mode::from_code(request.mode).map_err(to_js_error)?;
         let decision = request.with_request(|r| mode.run(&self.limiter, r)).map_err(to_js_error)?;
         let slot = self.policies.lock().unwrap_or_else(PoisonError::into_inner).slot(&decision);
         Ok((CompactDecision::from_decision(&decision), slot))
@@ -175,12 +175,11 @@ impl NativeRateLimiter {
     }
 
     /// Decides on the libuv thread pool (it may wait on Redis) on a copy of the encoded request
-    /// `buffer` (request_buffer.rs); resolves to the numbers followed by the policy slot.
+    /// `buffer` (request_buffer.rs; its mode word counts, this limiter decides whatever its id
+    /// word says); resolves to the numbers followed by the policy slot.
     #[napi(ts_return_type = "Promise<number[]>")]
-    pub fn decide_async(&self, mode: u32, buffer: BufferSlice<'_>) -> Result<AsyncTask<DecideTask>> {
-        let mode = Mode::from_code(mode).map_err(to_js_error)?;
-        let buffer = buffer.to_vec();
-        Ok(AsyncTask::new(DecideTask { limiter: self.inner.clone(), buffer, mode }))
+    pub fn decide_async(&self, buffer: BufferSlice<'_>) -> AsyncTask<DecideTask> {
+        AsyncTask::new(DecideTask { limiter: self.inner.clone(), buffer: buffer.to_vec() })
     }
 
     /// The policy table from slot `from` on, as flat [id, name, id, name…].
@@ -208,14 +207,14 @@ impl NativeRateLimiter {
     }
 }
 
-/// Decides synchronously with the limiter `id` (`mode`: 0 consume, 1 check, 2 enforce) on the
-/// request encoded in `buffer` (layout in request_buffer.rs); writes the decision's numbers and
-/// then the policy slot into the buffer's first 15 number slots.
+/// Decides synchronously on the request encoded in `buffer` (layout in request_buffer.rs: its
+/// words name the limiter and the mode, 0 consume, 1 check, 2 enforce); writes the decision's
+/// numbers and then the policy slot into the buffer's first 15 number slots.
 #[napi]
-pub fn rate_limit_decide(id: u32, mode: u32, mut buffer: BufferSlice<'_>) -> Result<()> {
-    let mode = Mode::from_code(mode).map_err(to_js_error)?;
+pub fn rate_limit_decide(mut buffer: BufferSlice<'_>) -> Result<()> {
     let (numbers, input) = request_buffer::split(&mut buffer).map_err(to_js_error)?;
-    let (compact, slot) = with_limiter(id, |limiter| limiter.decide(mode, numbers, input))?;
+    let request = request_buffer::decode(numbers, input).map_err(to_js_error)?;
+    let (compact, slot) = with_limiter(request.id, |limiter| limiter.decide(&request))?;
     request_buffer::write_numbers(numbers, &compact, slot);
     Ok(())
 }
@@ -235,7 +234,6 @@ fn compact_from(numbers: &[f64]) -> std::result::Result<CompactDecision, Platfor
 pub struct DecideTask {
     limiter: Arc<Limiter>,
     buffer: Vec<u8>,
-    mode: Mode,
 }
 
 impl Task for DecideTask {
@@ -244,7 +242,8 @@ impl Task for DecideTask {
 
     fn compute(&mut self) -> Result<Vec<f64>> {
         let (numbers, input) = request_buffer::split(&mut self.buffer).map_err(to_js_error)?;
-        let (compact, slot) = self.limiter.decide(self.mode, numbers, input)?;
+        let request = request_buffer::decode(numbers, input).map_err(to_js_error)?;
+        let (compact, slot) = self.limiter.decide(&request)?;
         let mut numbers: Vec<f64> = compact.0.iter().map(|v| *v as f64).collect();
         numbers.push(slot as f64);
         Ok(numbers)

@@ -7,8 +7,11 @@
 //! |---|---|
 //! | `0..120` | out: the 14 `CompactDecision` numbers, then the policy slot (`f64`) |
 //! | `120..128` | in: the cost (`f64`, read when the `HAS_COST` flag is set) |
-//! | `128..` | in: `u32` words: role count, header-pair count, flags, data offset, then the byte length of endpoint, method, user, ip, api_key, plan, country, user_agent (`ABSENT` = not given), each role, each header name and value |
-//! | data offset.. | in: those strings' UTF-8 bytes, back to back |
+//! | `128..` | in: `u32` words: limiter id, mode, role count, header-pair count, flags, data offset, then the byte length of endpoint, method, user, ip, api_key, plan, country, user_agent (`ABSENT` = not given), each role, each header name and value |
+//! | data offset.. | in: those strings' UTF-8 bytes, back to back (validated as UTF-8 in one pass) |
+//!
+//! The limiter id is written once when the client creates its buffer, so a call passes nothing
+//! but the buffer (each napi argument costs a conversion).
 
 use std::collections::BTreeMap;
 
@@ -20,7 +23,7 @@ pub(crate) const NUMBER_BYTES: usize = 128;
 /// Index of the cost among the number slots.
 const COST_SLOT: usize = 15;
 /// Words before the per-string lengths.
-const FIXED_WORDS: usize = 4;
+const FIXED_WORDS: usize = 6;
 /// Optional strings with a fixed position: endpoint, method, user, ip, api_key, plan, country,
 /// user_agent.
 const FIELDS: usize = 8;
@@ -35,6 +38,10 @@ fn malformed(what: &str) -> PlatformError {
 
 /// A decoded request borrowing its strings from the buffer.
 pub(crate) struct Decoded<'a> {
+    /// The limiter id.
+    pub(crate) id: u32,
+    /// The mode code (0 consume, 1 check, 2 enforce).
+    pub(crate) mode: u32,
     fields: [Option<&'a str>; FIELDS],
     roles: Vec<&'a str>,
     headers: Vec<(&'a str, &'a str)>,
@@ -83,9 +90,10 @@ fn cost_of(value: f64) -> i64 {
     if value.is_finite() { value as i64 } else { 0 }
 }
 
-/// Cuts the data region into the strings the length words describe.
+/// Cuts the data region (already validated as UTF-8) into the strings the length words describe.
 struct Strings<'a> {
-    data: &'a [u8],
+    data: &'a str,
+    at: usize,
 }
 
 impl<'a> Strings<'a> {
@@ -93,13 +101,11 @@ impl<'a> Strings<'a> {
         if length == ABSENT {
             return Ok(None);
         }
-        let length = length as usize;
-        if length > self.data.len() {
-            return Err(malformed("string length"));
-        }
-        let (head, rest) = self.data.split_at(length);
-        self.data = rest;
-        std::str::from_utf8(head).map(Some).map_err(|_| malformed("UTF-8"))
+        let end = self.at.checked_add(length as usize).ok_or_else(|| malformed("string length"))?;
+        // `get` fails on a length past the end or one that splits a character.
+        let text = self.data.get(self.at..end).ok_or_else(|| malformed("string length"))?;
+        self.at = end;
+        Ok(Some(text))
     }
 
     fn required(&mut self, length: u32) -> Result<&'a str, PlatformError> {
@@ -109,15 +115,26 @@ impl<'a> Strings<'a> {
 
 /// Decodes the request part of `buffer` (`numbers`: its first [`NUMBER_BYTES`], `input`: the rest).
 pub(crate) fn decode<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>, PlatformError> {
-    let role_count = word(input, 0)? as usize;
-    let pair_count = word(input, 1)? as usize;
-    let flags = word(input, 2)?;
-    let words = FIXED_WORDS + FIELDS + role_count + 2 * pair_count;
-    let data_at = (word(input, 3)? as usize).checked_sub(NUMBER_BYTES).ok_or_else(|| malformed("data offset"))?;
+    let (id, mode) = (word(input, 0)?, word(input, 1)?);
+    let role_count = word(input, 2)? as usize;
+    let pair_count = word(input, 3)? as usize;
+    let flags = word(input, 4)?;
+    let words =
+        FIXED_WORDS.saturating_add(FIELDS).saturating_add(role_count).saturating_add(pair_count.saturating_mul(2));
+    let data_at = (word(input, 5)? as usize).checked_sub(NUMBER_BYTES).ok_or_else(|| malformed("data offset"))?;
     if words.saturating_mul(4) > data_at || data_at > input.len() {
         return Err(malformed("data offset"));
     }
-    let mut strings = Strings { data: &input[data_at..] };
+    let mut total = 0usize;
+    for index in FIXED_WORDS..words {
+        let length = word(input, index)?;
+        if length != ABSENT {
+            total = total.saturating_add(length as usize);
+        }
+    }
+    let data = input[data_at..].get(..total).ok_or_else(|| malformed("string length"))?;
+    let data = std::str::from_utf8(data).map_err(|_| malformed("UTF-8"))?;
+    let mut strings = Strings { data, at: 0 };
     let mut fields = [None; FIELDS];
     for (index, field) in fields.iter_mut().enumerate() {
         *field = strings.next(word(input, FIXED_WORDS + index)?)?;
@@ -136,7 +153,7 @@ pub(crate) fn decode<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>,
         at += 2;
     }
     let cost = (flags & HAS_COST != 0).then(|| cost_of(number(numbers, COST_SLOT)));
-    Ok(Decoded { fields, roles, headers: headers.into_iter().collect(), cost })
+    Ok(Decoded { id, mode, fields, roles, headers: headers.into_iter().collect(), cost })
 }
 
 /// Writes the decision's numbers and the policy slot into the number slots.

@@ -25,7 +25,7 @@ class RateLimitClient {
     this._scope = scope;
     this._native = guard(() => new NativeRateLimiter(scope._engine._native, scope._scope));
     this._id = this._native.id;
-    this._buffer = RequestBuffer.reused();
+    this._buffer = RequestBuffer.reused(this._id);
     this._policies = [];
   }
 
@@ -39,19 +39,19 @@ class RateLimitClient {
   }
 
   /** The request encoded: in the reused buffer, or in one sized for it when it does not fit. */
-  _encode(r) {
+  _encode(mode, r) {
     checkRequest(r);
     const headers = headersOf(r);
-    if (this._buffer.encode(r, headers)) return this._buffer;
-    const buffer = new RequestBuffer(...RequestBuffer.sizeFor(r, headers));
-    if (!buffer.encode(r, headers)) throw new Error('internal: a request did not fit the buffer sized for it');
+    if (this._buffer.encode(r, headers, mode)) return this._buffer;
+    const buffer = RequestBuffer.sizedFor(this._id, r, headers);
+    if (!buffer.encode(r, headers, mode)) throw new Error('internal: a request did not fit the buffer sized for it');
     return buffer;
   }
 
   _decideSync(mode, r) {
-    const buffer = this._encode(r);
+    const buffer = this._encode(mode, r);
     try {
-      rateLimitDecide(this._id, mode, buffer.bytes);
+      rateLimitDecide(buffer.bytes);
     } catch (err) {
       throw fromNative(err);
     }
@@ -61,7 +61,7 @@ class RateLimitClient {
 
   async _decideAsync(mode, r) {
     // The native side copies the buffer before returning, so the reused one is free again at once.
-    const numbers = await guardAsync(this._native.decideAsync(mode, this._encode(r).bytes));
+    const numbers = await guardAsync(this._native.decideAsync(this._encode(mode, r).bytes));
     return new RateLimitDecision(numbers, this._policy(numbers[POLICY_SLOT]), this._native);
   }
 

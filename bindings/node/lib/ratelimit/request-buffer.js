@@ -1,11 +1,12 @@
 'use strict';
 // A decision's request crosses into native code as ONE Buffer, reused by each client, instead of
-// up to eleven arguments (N-API converts each string twice and type-checks each optional one).
+// up to fourteen arguments (N-API converts each string twice and type-checks each optional one).
 // The same buffer brings the decision's numbers back. Layout (native byte order), shared with
 // bindings/node/src/request_buffer.rs:
 //   bytes 0..120    out: 14 decision numbers (core `CompactDecision` order), then the policy slot
 //   bytes 120..128  in:  the cost (Float64; read when flag HAS_COST is set)
-//   bytes 128..     in:  Uint32 words: role count, header-pair count, flags, data offset, then the
+//   bytes 128..     in:  Uint32 words: limiter id (written once), mode, role count, header-pair
+//                        count, flags, data offset, then the
 //                        UTF-8 byte length of endpoint, method, user, ip, apiKey, plan, country,
 //                        userAgent (ABSENT = not given), of each role, of each header name and value
 //   data offset..   in:  those strings' UTF-8 bytes, back to back
@@ -16,7 +17,7 @@ const NUMBER_SLOTS = 16;
 const POLICY_SLOT = 14;
 const COST_SLOT = 15;
 const WORDS_AT = NUMBER_SLOTS * 8;
-const FIXED_WORDS = 4;
+const FIXED_WORDS = 6;
 const FIELDS = 8;
 const ABSENT = 0xffffffff;
 const HAS_COST = 1;
@@ -30,8 +31,8 @@ const encoder = new TextEncoder();
 
 /** One request/decision buffer and its views. */
 class RequestBuffer {
-  /** A buffer with `words` header words and `dataBytes` bytes of strings. */
-  constructor(words, dataBytes) {
+  /** A buffer for limiter `id` with `words` header words and `dataBytes` bytes of strings. */
+  constructor(id, words, dataBytes) {
     const dataAt = WORDS_AT + 4 * words;
     const memory = new ArrayBuffer(dataAt + dataBytes);
     /** What the native call takes. */
@@ -40,20 +41,31 @@ class RequestBuffer {
     this.numbers = new Float64Array(memory, 0, NUMBER_SLOTS);
     this.words = new Uint32Array(memory, WORDS_AT, words);
     this.dataAt = dataAt;
+    this.words[0] = id;
     // The endpoint and method written last (first in the data, so they stay valid until replaced).
     this.endpoint = null;
     this.method = null;
     this.afterMethod = 0;
   }
 
-  /** A buffer reused across calls. */
-  static reused() {
-    return new RequestBuffer(REUSED_WORDS, REUSED_DATA_BYTES);
+  /** A buffer for limiter `id`, reused across calls. */
+  static reused(id) {
+    return new RequestBuffer(id, REUSED_WORDS, REUSED_DATA_BYTES);
   }
 
-  /** Encodes `r` (a checked request) with `flatHeaders` (flat [name, value…] or undefined);
-   * false when it does not fit. Throws TypeError for a field of the wrong type. */
-  encode(r, flatHeaders) {
+  /** A buffer for limiter `id` that surely holds `r` with `flatHeaders`. */
+  static sizedFor(id, r, flatHeaders) {
+    const strings = [r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.plan, r.country, r.userAgent,
+      ...(r.roles ?? []), ...(flatHeaders ?? [])];
+    let units = 0;
+    for (const s of strings) if (typeof s === 'string') units += s.length;
+    return new RequestBuffer(id, FIXED_WORDS + strings.length, units * MAX_BYTES_PER_UNIT);
+  }
+
+  /** Encodes `r` (a checked request) with `flatHeaders` (flat [name, value…] or undefined) for
+   * `mode` (0 consume, 1 check, 2 enforce); false when it does not fit. Throws TypeError for a
+   * field of the wrong type. */
+  encode(r, flatHeaders, mode) {
     const words = this.words;
     const roles = r.roles;
     if (roles !== undefined && roles !== null && !Array.isArray(roles)) throw new TypeError('request.roles must be an array of strings');
@@ -61,33 +73,25 @@ class RequestBuffer {
     const pairCount = flatHeaders === undefined ? 0 : flatHeaders.length >> 1;
     let w = FIXED_WORDS + FIELDS;
     if (w + roleCount + 2 * pairCount > words.length) return false;
-    words[0] = roleCount;
-    words[1] = pairCount;
-    words[2] = this.#cost(r.cost);
-    words[3] = this.dataAt;
+    words[1] = mode;
+    words[2] = roleCount;
+    words[3] = pairCount;
+    words[4] = this.#cost(r.cost);
+    words[5] = this.dataAt;
     let at = this.#endpointAndMethod(r.endpoint, r.method ?? 'GET');
     if (at < 0) return false;
-    at = this.#optional(r.user, 'user', 6, at);
-    at = this.#optional(r.ip, 'ip', 7, at);
-    at = this.#optional(r.apiKey, 'apiKey', 8, at);
-    at = this.#optional(r.plan, 'plan', 9, at);
-    at = this.#optional(r.country, 'country', 10, at);
-    at = this.#optional(r.userAgent, 'userAgent', 11, at);
+    at = this.#optional(r.user, 'user', FIXED_WORDS + 2, at);
+    at = this.#optional(r.ip, 'ip', FIXED_WORDS + 3, at);
+    at = this.#optional(r.apiKey, 'apiKey', FIXED_WORDS + 4, at);
+    at = this.#optional(r.plan, 'plan', FIXED_WORDS + 5, at);
+    at = this.#optional(r.country, 'country', FIXED_WORDS + 6, at);
+    at = this.#optional(r.userAgent, 'userAgent', FIXED_WORDS + 7, at);
     for (let i = 0; i < roleCount; i++) {
       if (typeof roles[i] !== 'string') throw new TypeError('request.roles must be an array of strings');
       at = this.#string(roles[i], w++, at);
     }
     for (let i = 0; i < 2 * pairCount; i++) at = this.#string(flatHeaders[i], w++, at);
     return at >= 0;
-  }
-
-  /** The size of a buffer `r` surely fits in, as [words, data bytes]. */
-  static sizeFor(r, flatHeaders) {
-    const strings = [r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.plan, r.country, r.userAgent,
-      ...(r.roles ?? []), ...(flatHeaders ?? [])];
-    let units = 0;
-    for (const s of strings) if (typeof s === 'string') units += s.length;
-    return [FIXED_WORDS + FIELDS + strings.length - FIELDS, units * MAX_BYTES_PER_UNIT];
   }
 
   #cost(cost) {
@@ -102,8 +106,8 @@ class RequestBuffer {
     if (endpoint === this.endpoint && method === this.method) return this.afterMethod;
     if (typeof method !== 'string') throw new TypeError('request.method must be a string');
     this.endpoint = null;
-    let at = this.#string(endpoint, 4, this.dataAt);
-    at = this.#string(method, 5, at);
+    let at = this.#string(endpoint, FIXED_WORDS, this.dataAt);
+    at = this.#string(method, FIXED_WORDS + 1, at);
     if (at < 0) return -1;
     this.endpoint = endpoint;
     this.method = method;
