@@ -68,13 +68,19 @@ impl<'a> Decoded<'a> {
     }
 }
 
-/// Reads the `u32` at word `index` of `input` (which starts at the words).
-fn word(input: &[u8], index: usize) -> Result<u32, PlatformError> {
-    let at = index * 4;
-    let bytes = input.get(at..at + 4).ok_or_else(|| malformed("header"))?;
-    let mut word = [0u8; 4];
-    word.copy_from_slice(bytes);
-    Ok(u32::from_ne_bytes(word))
+/// What is wrong with a buffer (a small error while decoding, turned into a `PlatformError` once).
+type Malformed = &'static str;
+
+/// The header words, known to be in bounds.
+struct Words<'a>(&'a [u8]);
+
+impl Words<'_> {
+    /// The `u32` word `index` (callers stay below the count checked in [`decode`]).
+    fn get(&self, index: usize) -> u32 {
+        let mut word = [0u8; 4];
+        word.copy_from_slice(&self.0[index * 4..index * 4 + 4]);
+        u32::from_ne_bytes(word)
+    }
 }
 
 /// Reads the `f64` number slot `index` of `numbers`.
@@ -97,63 +103,63 @@ struct Strings<'a> {
 }
 
 impl<'a> Strings<'a> {
-    fn next(&mut self, length: u32) -> Result<Option<&'a str>, PlatformError> {
+    fn next(&mut self, length: u32) -> Result<Option<&'a str>, Malformed> {
         if length == ABSENT {
             return Ok(None);
         }
-        let end = self.at.checked_add(length as usize).ok_or_else(|| malformed("string length"))?;
+        let end = self.at.checked_add(length as usize).ok_or("string length")?;
         // `get` fails on a length past the end or one that splits a character.
-        let text = self.data.get(self.at..end).ok_or_else(|| malformed("string length"))?;
+        let text = self.data.get(self.at..end).ok_or("string length")?;
         self.at = end;
         Ok(Some(text))
     }
 
-    fn required(&mut self, length: u32) -> Result<&'a str, PlatformError> {
-        self.next(length)?.ok_or_else(|| malformed("absent role or header"))
+    fn required(&mut self, length: u32) -> Result<&'a str, Malformed> {
+        self.next(length)?.ok_or("absent role or header")
     }
 }
 
-/// Decodes the request part of `buffer` (`numbers`: its first [`NUMBER_BYTES`], `input`: the rest).
+/// Decodes the request part of a buffer (`numbers`: its first [`NUMBER_BYTES`], `input`: the rest).
 pub(crate) fn decode<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>, PlatformError> {
-    let (id, mode) = (word(input, 0)?, word(input, 1)?);
-    let role_count = word(input, 2)? as usize;
-    let pair_count = word(input, 3)? as usize;
-    let flags = word(input, 4)?;
-    let words =
-        FIXED_WORDS.saturating_add(FIELDS).saturating_add(role_count).saturating_add(pair_count.saturating_mul(2));
-    let data_at = (word(input, 5)? as usize).checked_sub(NUMBER_BYTES).ok_or_else(|| malformed("data offset"))?;
-    if words.saturating_mul(4) > data_at || data_at > input.len() {
-        return Err(malformed("data offset"));
+    decode_parts(numbers, input).map_err(malformed)
+}
+
+fn decode_parts<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>, Malformed> {
+    let fixed = Words(input.get(..FIXED_WORDS * 4).ok_or("header")?);
+    let (id, mode, role_count, pair_count) = (fixed.get(0), fixed.get(1), fixed.get(2) as usize, fixed.get(3) as usize);
+    let count = (FIXED_WORDS + FIELDS).saturating_add(role_count).saturating_add(pair_count.saturating_mul(2));
+    let data_at = (fixed.get(5) as usize).checked_sub(NUMBER_BYTES).ok_or("data offset")?;
+    if count.saturating_mul(4) > data_at || data_at > input.len() {
+        return Err("data offset");
     }
-    let mut total = 0usize;
-    for index in FIXED_WORDS..words {
-        let length = word(input, index)?;
-        if length != ABSENT {
-            total = total.saturating_add(length as usize);
-        }
-    }
-    let data = input[data_at..].get(..total).ok_or_else(|| malformed("string length"))?;
-    let data = std::str::from_utf8(data).map_err(|_| malformed("UTF-8"))?;
-    let mut strings = Strings { data, at: 0 };
+    let words = Words(&input[..count * 4]);
+    let total = (FIXED_WORDS..count).map(|i| words.get(i)).filter(|l| *l != ABSENT).map(|l| l as usize).sum();
+    let data = input[data_at..].get(..total).ok_or("string length")?;
+    let mut strings = Strings { data: std::str::from_utf8(data).map_err(|_| "UTF-8")?, at: 0 };
     let mut fields = [None; FIELDS];
     for (index, field) in fields.iter_mut().enumerate() {
-        *field = strings.next(word(input, FIXED_WORDS + index)?)?;
+        *field = strings.next(words.get(FIXED_WORDS + index))?;
     }
-    let mut at = FIXED_WORDS + FIELDS;
-    let mut roles = Vec::with_capacity(role_count);
-    for _ in 0..role_count {
-        roles.push(strings.required(word(input, at)?)?);
-        at += 1;
-    }
-    // Last value wins for a repeated name, in name order: what the string-argument API's map did.
+    let headers_at = FIXED_WORDS + FIELDS + role_count;
+    let roles = (FIXED_WORDS + FIELDS..headers_at).map(|i| strings.required(words.get(i))).collect::<Result<_, _>>()?;
+    let headers = if pair_count == 0 { Vec::new() } else { header_map(&mut strings, &words, headers_at..count)? };
+    let cost = (fixed.get(4) & HAS_COST != 0).then(|| cost_of(number(numbers, COST_SLOT)));
+    Ok(Decoded { id, mode, fields, roles, headers, cost })
+}
+
+/// The header pairs in name order, the last value winning for a repeated name: what the
+/// string-argument API's map did.
+fn header_map<'a>(
+    strings: &mut Strings<'a>,
+    words: &Words<'_>,
+    indexes: std::ops::Range<usize>,
+) -> Result<Vec<(&'a str, &'a str)>, Malformed> {
     let mut headers = BTreeMap::new();
-    for _ in 0..pair_count {
-        let name = strings.required(word(input, at)?)?;
-        headers.insert(name, strings.required(word(input, at + 1)?)?);
-        at += 2;
+    for i in indexes.step_by(2) {
+        let name = strings.required(words.get(i))?;
+        headers.insert(name, strings.required(words.get(i + 1))?);
     }
-    let cost = (flags & HAS_COST != 0).then(|| cost_of(number(numbers, COST_SLOT)));
-    Ok(Decoded { id, mode, fields, roles, headers: headers.into_iter().collect(), cost })
+    Ok(headers.into_iter().collect())
 }
 
 /// Writes the decision's numbers and the policy slot into the number slots.
