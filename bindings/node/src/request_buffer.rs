@@ -141,7 +141,11 @@ fn decode_parts<'a>(numbers: &[u8], input: &'a [u8]) -> Result<Decoded<'a>, Malf
         *field = strings.next(words.get(FIXED_WORDS + index))?;
     }
     let headers_at = FIXED_WORDS + FIELDS + role_count;
-    let roles = (FIXED_WORDS + FIELDS..headers_at).map(|i| strings.required(words.get(i))).collect::<Result<_, _>>()?;
+    let roles = if role_count == 0 {
+        Vec::new()
+    } else {
+        (FIXED_WORDS + FIELDS..headers_at).map(|i| strings.required(words.get(i))).collect::<Result<_, _>>()?
+    };
     let headers = if pair_count == 0 { Vec::new() } else { header_map(&mut strings, &words, headers_at..count)? };
     let cost = (fixed.get(4) & HAS_COST != 0).then(|| cost_of(number(numbers, COST_SLOT)));
     Ok(Decoded { id, mode, fields, roles, headers, cost })
