@@ -1,5 +1,5 @@
 //! The request of a rate-limit decision as ONE byte buffer, so a synchronous decision crosses
-//! N-API with a single typed-array argument instead of a string conversion (length query + copy)
+//! N-API as a single `Buffer` argument instead of a string conversion (length query + copy)
 //! and a `napi_typeof` per field. lib/ratelimit/request-buffer.js writes it; the same buffer
 //! carries the decision back. Layout (native byte order):
 //!
@@ -19,7 +19,7 @@ use shared_platform_core::PlatformError;
 use shared_platform_core::ratelimit::{CompactDecision, RateLimitRequest};
 
 /// Bytes of the number slots at the start (16 `f64`).
-pub(crate) const NUMBER_BYTES: usize = 128;
+const NUMBER_BYTES: usize = 128;
 /// Index of the cost among the number slots.
 const COST_SLOT: usize = 15;
 /// Words before the per-string lengths.
