@@ -138,6 +138,24 @@ test('enforceSync refuses with a typed error carrying status and retryAfter', ()
   assert.equal(rl.enforceSync({ endpoint: '/api', user: 'u' }).allowed, true);
 });
 
+test('a thread without a registered buffer is refused; a worker thread registers its own', async () => {
+  const { Worker } = require('node:worker_threads');
+  const code = `
+    const native = require(${JSON.stringify(require.resolve('../native/native.js'))});
+    let refused;
+    try { native.rateLimitDecideRegistered(); } catch (e) { refused = /no request buffer registered/.test(e.message); }
+    const sp = require(${JSON.stringify(require.resolve('../lib'))});
+    const rl = new sp.Engine().tenant('acme').ratelimit;
+    const p = rl.createPolicySync({ name: 'p', limits: [{ scope: 'user', maxRequests: 2, windowSeconds: 60 }] });
+    rl.createRuleSync({ name: 'r', policyId: p.id, target: { type: 'user' } });
+    const used = [1, 2, 3].map(() => rl.consumeSync({ endpoint: '/api', user: 'wörker' }).allowed);
+    require('node:worker_threads').parentPort.postMessage({ refused, used });`;
+  const worker = new Worker(code, { eval: true });
+  const [message] = await require('node:events').once(worker, 'message');
+  assert.deepEqual(message, { refused: true, used: [true, true, false] });
+  await require('node:events').once(worker, 'exit');
+});
+
 test('clients interleaved on one thread keep their own limiter', () => {
   const engine = manual();
   const clients = ['acme', 'globex', 'initech'].map((t) => engine.tenant(t).ratelimit);
@@ -168,6 +186,7 @@ test('the native hot path refuses an unknown limiter id and a closed engine', ()
   buffer.write('\u00e9', 128 + 56, 'latin1');
   assert.throws(() => native.rateLimitDecide(buffer), /malformed request buffer \(UTF-8\)/);
   assert.throws(() => native.rateLimitDecide(Buffer.alloc(16)), /malformed request buffer/);
+  assert.equal(native.rateLimitRegisterBuffer(Buffer.alloc(512)), false, 'the module registered its buffer first');
   assert.equal(rl.consumeSync({ endpoint: '/api', user: 'u1' }).remaining, 1);
   engine.close();
   assert.throws(() => rl.consumeSync({ endpoint: '/api', user: 'u1' }), sp.EngineClosedError);

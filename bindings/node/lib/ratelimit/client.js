@@ -1,12 +1,20 @@
 'use strict';
 // The rate-limit client of a scope (`scope.ratelimit`).
-const { NativeRateLimiter, rateLimitDecide } = require('../../native/native.js');
+const {
+  NativeRateLimiter, rateLimitDecide, rateLimitDecideRegistered, rateLimitRegisterBuffer,
+} = require('../../native/native.js');
 const { fromNative, guard, guardAsync } = require('../convert');
 const { fromWire, toWire } = require('../wire');
 const { pageFromJson } = require('../page');
 const { RateLimitDecision } = require('./decision');
 const { RequestBuffer, POLICY_SLOT } = require('./request-buffer');
 const { parseRateLimitHeaders, flatHeaders } = require('./headers');
+
+/** The request buffer every client of this module (and thread) shares. */
+const SHARED = RequestBuffer.shared();
+/** Whether the addon holds SHARED for this thread (false if another copy of this module got
+ * there first: then SHARED is passed as the argument). */
+const REGISTERED = rateLimitRegisterBuffer(SHARED.bytes);
 
 const CONSUME = 0;
 const CHECK = 1;
@@ -25,7 +33,6 @@ class RateLimitClient {
     this._scope = scope;
     this._native = guard(() => new NativeRateLimiter(scope._engine._native, scope._scope));
     this._id = this._native.id;
-    this._buffer = RequestBuffer.reused(this._id);
     this._policies = [];
   }
 
@@ -38,20 +45,21 @@ class RateLimitClient {
     return this._policies[slot];
   }
 
-  /** The request encoded: in the reused buffer, or in one sized for it when it does not fit. */
+  /** The request encoded: in the shared buffer, or in one sized for it when it does not fit. */
   _encode(mode, r) {
     checkRequest(r);
     const headers = headersOf(r);
-    if (this._buffer.encode(r, headers, mode)) return this._buffer;
-    const buffer = RequestBuffer.sizedFor(this._id, r, headers);
-    if (!buffer.encode(r, headers, mode)) throw new Error('internal: a request did not fit the buffer sized for it');
+    if (SHARED.encode(this._id, mode, r, headers)) return SHARED;
+    const buffer = RequestBuffer.sizedFor(r, headers);
+    if (!buffer.encode(this._id, mode, r, headers)) throw new Error('internal: a request did not fit the buffer sized for it');
     return buffer;
   }
 
   _decideSync(mode, r) {
     const buffer = this._encode(mode, r);
     try {
-      rateLimitDecide(buffer.bytes);
+      if (buffer === SHARED && REGISTERED) rateLimitDecideRegistered();
+      else rateLimitDecide(buffer.bytes);
     } catch (err) {
       throw fromNative(err);
     }

@@ -1,17 +1,19 @@
 'use strict';
-// A decision's request crosses into native code as ONE Buffer, reused by each client, instead of
-// up to fourteen arguments (N-API converts each string twice and type-checks each optional one).
-// The same buffer brings the decision's numbers back. Layout (native byte order), shared with
+// A decision's request crosses into native code as ONE Buffer, shared by the clients of this
+// module (JavaScript runs one call at a time, and each call reads its answer before returning),
+// instead of up to fourteen arguments (N-API converts each string twice and type-checks each
+// optional one). The same buffer brings the decision's numbers back. The shared buffer is
+// registered with the addon once per thread, so the call then passes no argument at all. Layout (native byte order), shared with
 // bindings/node/src/request_buffer.rs:
 //   bytes 0..120    out: 14 decision numbers (core `CompactDecision` order), then the policy slot
 //   bytes 120..128  in:  the cost (Float64; read when flag HAS_COST is set)
-//   bytes 128..     in:  Uint32 words: limiter id (written once), mode, role count, header-pair
+//   bytes 128..     in:  Uint32 words: limiter id, mode, role count, header-pair
 //                        count, flags, data offset, then the
 //                        UTF-8 byte length of endpoint, method, user, ip, apiKey, plan, country,
 //                        userAgent (ABSENT = not given), of each role, of each header name and value
 //   data offset..   in:  those strings' UTF-8 bytes, back to back
-// A request that does not fit the reused buffer (long strings, many roles or headers) is encoded
-// into a buffer sized for it; the native side reads both alike.
+// A request that does not fit the shared buffer (long strings, many roles or headers) is encoded
+// into a buffer sized for it and passed as the argument; the native side reads both alike.
 
 const NUMBER_SLOTS = 16;
 const POLICY_SLOT = 14;
@@ -31,8 +33,8 @@ const encoder = new TextEncoder();
 
 /** One request/decision buffer and its views. */
 class RequestBuffer {
-  /** A buffer for limiter `id` with `words` header words and `dataBytes` bytes of strings. */
-  constructor(id, words, dataBytes) {
+  /** A buffer with `words` header words and `dataBytes` bytes of strings. */
+  constructor(words, dataBytes) {
     const dataAt = WORDS_AT + 4 * words;
     const memory = new ArrayBuffer(dataAt + dataBytes);
     /** What the native call takes. */
@@ -41,31 +43,30 @@ class RequestBuffer {
     this.numbers = new Float64Array(memory, 0, NUMBER_SLOTS);
     this.words = new Uint32Array(memory, WORDS_AT, words);
     this.dataAt = dataAt;
-    this.words[0] = id;
     // The endpoint and method written last (first in the data, so they stay valid until replaced).
     this.endpoint = null;
     this.method = null;
     this.afterMethod = 0;
   }
 
-  /** A buffer for limiter `id`, reused across calls. */
-  static reused(id) {
-    return new RequestBuffer(id, REUSED_WORDS, REUSED_DATA_BYTES);
+  /** A buffer of the shared size. */
+  static shared() {
+    return new RequestBuffer(REUSED_WORDS, REUSED_DATA_BYTES);
   }
 
-  /** A buffer for limiter `id` that surely holds `r` with `flatHeaders`. */
-  static sizedFor(id, r, flatHeaders) {
+  /** A buffer that surely holds `r` with `flatHeaders`. */
+  static sizedFor(r, flatHeaders) {
     const strings = [r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.plan, r.country, r.userAgent,
       ...(r.roles ?? []), ...(flatHeaders ?? [])];
     let units = 0;
     for (const s of strings) if (typeof s === 'string') units += s.length;
-    return new RequestBuffer(id, FIXED_WORDS + strings.length, units * MAX_BYTES_PER_UNIT);
+    return new RequestBuffer(FIXED_WORDS + strings.length, units * MAX_BYTES_PER_UNIT);
   }
 
   /** Encodes `r` (a checked request) with `flatHeaders` (flat [name, value…] or undefined) for
-   * `mode` (0 consume, 1 check, 2 enforce); false when it does not fit. Throws TypeError for a
-   * field of the wrong type. */
-  encode(r, flatHeaders, mode) {
+   * limiter `id` and `mode` (0 consume, 1 check, 2 enforce); false when it does not fit. Throws
+   * TypeError for a field of the wrong type. */
+  encode(id, mode, r, flatHeaders) {
     const words = this.words;
     const roles = r.roles;
     if (roles !== undefined && roles !== null && !Array.isArray(roles)) throw new TypeError('request.roles must be an array of strings');
@@ -73,6 +74,7 @@ class RequestBuffer {
     const pairCount = flatHeaders === undefined ? 0 : flatHeaders.length >> 1;
     let w = FIXED_WORDS + FIELDS;
     if (w + roleCount + 2 * pairCount > words.length) return false;
+    words[0] = id;
     words[1] = mode;
     words[2] = roleCount;
     words[3] = pairCount;
