@@ -1,5 +1,5 @@
-//! The typed rate-limit hot path for Node: the request arrives encoded in one reused byte buffer
-//! (see request_buffer.rs), the decision's numbers (the core's `CompactDecision` layout) go back
+//! The typed rate-limit hot path for Node: the request arrives encoded in one byte buffer,
+//! registered once per JS thread (see request_buffer.rs), the decision's numbers (the core's `CompactDecision` layout) go back
 //! into the same buffer, and the deciding policy as a small integer into a table the JavaScript
 //! side caches, so a decision converts no strings and creates no JS objects here.
 

@@ -10,8 +10,9 @@
 //! | `128..` | in: `u32` words: limiter id, mode, role count, header-pair count, flags, data offset, then the byte length of endpoint, method, user, ip, api_key, plan, country, user_agent (`ABSENT` = not given), each role, each header name and value |
 //! | data offset.. | in: those strings' UTF-8 bytes, back to back (validated as UTF-8 in one pass) |
 //!
-//! The limiter id is written once when the client creates its buffer, so a call passes nothing
-//! but the buffer (each napi argument costs a conversion).
+//! The JavaScript module's clients share one such buffer, registered once per JS thread
+//! (`rate_limit_register_buffer`), so the hot call takes no napi argument at all; a buffer that
+//! is not registered (an oversize request) is passed as the one argument of `rate_limit_decide`.
 
 use std::collections::BTreeMap;
 

@@ -3,14 +3,14 @@
 // module (JavaScript runs one call at a time, and each call reads its answer before returning),
 // instead of up to fourteen arguments (N-API converts each string twice and type-checks each
 // optional one). The same buffer brings the decision's numbers back. The shared buffer is
-// registered with the addon once per thread, so the call then passes no argument at all. Layout (native byte order), shared with
-// bindings/node/src/request_buffer.rs:
+// registered with the addon once per thread, so the call then passes no argument at all.
+// Layout (native byte order), shared with bindings/node/src/request_buffer.rs:
 //   bytes 0..120    out: 14 decision numbers (core `CompactDecision` order), then the policy slot
 //   bytes 120..128  in:  the cost (Float64; read when flag HAS_COST is set)
-//   bytes 128..     in:  Uint32 words: limiter id, mode, role count, header-pair
-//                        count, flags, data offset, then the
-//                        UTF-8 byte length of endpoint, method, user, ip, apiKey, plan, country,
-//                        userAgent (ABSENT = not given), of each role, of each header name and value
+//   bytes 128..     in:  Uint32 words: limiter id, mode, role count, header-pair count, flags,
+//                        data offset, then the UTF-8 byte length of endpoint, method, user, ip,
+//                        apiKey, plan, country, userAgent (ABSENT = not given), of each role, of
+//                        each header name and value
 //   data offset..   in:  those strings' UTF-8 bytes, back to back
 // A request that does not fit the shared buffer (long strings, many roles or headers) is encoded
 // into a buffer sized for it and passed as the argument; the native side reads both alike.
@@ -23,9 +23,9 @@ const FIXED_WORDS = 6;
 const FIELDS = 8;
 const ABSENT = 0xffffffff;
 const HAS_COST = 1;
-/** Room for the reused buffer: words for 24 roles or header strings, 2 KiB of strings. */
-const REUSED_WORDS = FIXED_WORDS + FIELDS + 24;
-const REUSED_DATA_BYTES = 2048;
+/** Room in the shared buffer: words for 24 roles or header strings, 2 KiB of strings. */
+const SHARED_WORDS = FIXED_WORDS + FIELDS + 24;
+const SHARED_DATA_BYTES = 2048;
 /** UTF-8 bytes per UTF-16 code unit, at most. */
 const MAX_BYTES_PER_UNIT = 3;
 
@@ -51,7 +51,7 @@ class RequestBuffer {
 
   /** A buffer of the shared size. */
   static shared() {
-    return new RequestBuffer(REUSED_WORDS, REUSED_DATA_BYTES);
+    return new RequestBuffer(SHARED_WORDS, SHARED_DATA_BYTES);
   }
 
   /** A buffer that surely holds `r` with `flatHeaders`. */
