@@ -1,7 +1,8 @@
 //! The typed rate-limit hot path for Node: the request arrives encoded in one byte buffer,
-//! registered once per JS thread (see request_buffer.rs), the decision's numbers (the core's `CompactDecision` layout) go back
-//! into the same buffer, and the deciding policy as a small integer into a table the JavaScript
-//! side caches, so a decision converts no strings and creates no JS objects here.
+//! registered once per JS thread (see request_buffer.rs); the decision's numbers (the core's
+//! `CompactDecision` layout) go back into the same buffer, and the deciding policy as a small
+//! integer into a table the JavaScript side caches, so a decision converts no strings and
+//! creates no JS objects here.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
