@@ -27,6 +27,9 @@ async function main(): Promise<void> {
   const headers: Record<string, string> = decision.headers();
   const info: RateLimitInfo = parseRateLimitHeaders(headers);
   console.log(decision.allowed, decision.remaining, info.limit);
+  const roles: readonly string[] = ['viewer'];
+  const peek = rl.checkSync({ endpoint: '/v1/items', apiKey: 'clé-ü', ip: null, roles, cost: null });
+  console.log(peek.remaining);
   try {
     await rl.enforce({ endpoint: '/v1/items', apiKey: 'k1', cost: 1 });
   } catch (err) {

@@ -12,6 +12,7 @@ pub mod authz;
 pub mod ratelimit;
 pub mod redaction;
 mod registry;
+mod request_buffer;
 
 /// Prefix of an error message that carries a serialized engine error.
 const ERROR_PREFIX: &str = "SPERR:";

@@ -1,30 +1,35 @@
-//! The typed rate-limit hot path for Node: strings in, the decision's numbers written into a
-//! caller-owned `Float64Array` (the core's `CompactDecision` layout), and the deciding policy as a
-//! small integer into a table the JavaScript side caches, so a decision creates no JS objects here.
+//! The typed rate-limit hot path for Node: the request arrives encoded in one byte buffer,
+//! registered once per JS thread (see request_buffer.rs); the decision's numbers (the core's
+//! `CompactDecision` layout) go back into the same buffer, and the deciding policy as a small
+//! integer into a table the JavaScript side caches, so a decision converts no strings and
+//! creates no JS objects here.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use napi::bindgen_prelude::{AsyncTask, Float64ArraySlice, Result};
+use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Result};
 use napi::{Env, Task};
 use napi_derive::napi;
 use shared_platform_core::ratelimit::{
-    CompactDecision, OwnedRateLimitRequest, RateLimitDecision, RateLimitRequest, RateLimiter, parse_rate_limit_headers,
-    rate_limit_headers,
+    CompactDecision, RateLimitDecision, RateLimitRequest, RateLimiter, parse_rate_limit_headers, rate_limit_headers,
 };
 use shared_platform_core::{Clock, ErrorCode, PlatformError, SystemClock, Timestamp, api};
 
 use crate::registry::Registry;
+use crate::request_buffer::{self, Decoded};
 use crate::{NativeEngine, to_js_error};
 
 /// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the
 /// addresses of the decision's shared `Arc<str>`s (the compiled policy hands out the same ones on
 /// every decision), which is a cheap integer hash; the entries keep those `Arc`s alive, so an
 /// address is never reused for another string while it is in the table.
+/// The last answer is checked first (a hot path usually sees one policy), before the map.
 #[derive(Default)]
 struct PolicyTable {
     index: HashMap<(usize, usize), u32>,
     entries: Vec<(Arc<str>, Arc<str>)>,
+    last: Option<((usize, usize), u32)>,
 }
 
 impl PolicyTable {
@@ -32,12 +37,21 @@ impl PolicyTable {
     fn slot(&mut self, decision: &RateLimitDecision) -> i64 {
         let (Some(id), Some(name)) = (&decision.policy_id, &decision.policy_name) else { return -1 };
         let key = (Arc::as_ptr(id) as *const u8 as usize, Arc::as_ptr(name) as *const u8 as usize);
-        if let Some(slot) = self.index.get(&key) {
-            return i64::from(*slot);
+        if let Some((last_key, slot)) = self.last
+            && last_key == key
+        {
+            return i64::from(slot);
         }
-        let slot = self.entries.len() as u32;
-        self.entries.push((id.clone(), name.clone()));
-        self.index.insert(key, slot);
+        let slot = match self.index.get(&key) {
+            Some(slot) => *slot,
+            None => {
+                let slot = self.entries.len() as u32;
+                self.entries.push((id.clone(), name.clone()));
+                self.index.insert(key, slot);
+                slot
+            }
+        };
+        self.last = Some((key, slot));
         i64::from(slot)
     }
 }
@@ -73,40 +87,6 @@ impl Mode {
     }
 }
 
-/// Builds the owned request from the positional arguments the JavaScript side passes.
-#[allow(clippy::too_many_arguments)]
-fn owned_request(
-    endpoint: String,
-    method: String,
-    user: Option<String>,
-    ip: Option<String>,
-    api_key: Option<String>,
-    roles: Option<Vec<String>>,
-    plan: Option<String>,
-    country: Option<String>,
-    user_agent: Option<String>,
-    headers: Option<Vec<String>>,
-    cost: Option<i64>,
-) -> OwnedRateLimitRequest {
-    let flat = headers.unwrap_or_default();
-    let headers = flat.chunks_exact(2).map(|pair| (pair[0].clone(), pair[1].clone())).collect();
-    let roles = roles.unwrap_or_default();
-    OwnedRateLimitRequest { endpoint, method, user, ip, api_key, roles, plan, country, user_agent, headers, cost }
-}
-
-fn write_numbers(out: &mut Float64ArraySlice<'_>, decision: &RateLimitDecision, slot: i64) -> Result<()> {
-    // SAFETY: JavaScript is single-threaded and blocked in this call; the slice is only written here.
-    let out = unsafe { out.as_mut() };
-    if out.len() < CompactDecision::LEN + 1 {
-        return Err(to_js_error(PlatformError::validation("out", "needs room for the decision fields")));
-    }
-    for (target, value) in out.iter_mut().zip(CompactDecision::from_decision(decision).0) {
-        *target = value as f64;
-    }
-    out[CompactDecision::LEN] = slot as f64;
-    Ok(())
-}
-
 /// A scope's limiter and its policy table.
 struct Limiter {
     limiter: RateLimiter,
@@ -114,18 +94,53 @@ struct Limiter {
 }
 
 impl Limiter {
-    fn decide(&self, mode: Mode, request: &OwnedRateLimitRequest) -> Result<(RateLimitDecision, i64)> {
+    /// Decides on a decoded request (see request_buffer.rs): the compact numbers and the policy slot.
+    fn decide(&self, request: &Decoded<'_>) -> Result<(CompactDecision, i64)> {
+        let mode = Mode::from_code(request.mode).map_err(to_js_error)?;
         let decision = request.with_request(|r| mode.run(&self.limiter, r)).map_err(to_js_error)?;
         let slot = self.policies.lock().unwrap_or_else(PoisonError::into_inner).slot(&decision);
-        Ok((decision, slot))
+        Ok((CompactDecision::from_decision(&decision), slot))
     }
 }
 
 /// Live limiters by id (see registry.rs for why the hot path takes an id).
 static LIMITERS: Registry<Limiter> = Registry::new("rate limiter");
 
-fn limiter_by_id(id: u32) -> Result<Arc<Limiter>> {
-    LIMITERS.get(id)
+thread_local! {
+    /// The limiter this thread used last, with the registry generation it was looked up in: a
+    /// hot loop on one client skips the registry's lock, hash and reference count.
+    static LAST_LIMITER: RefCell<Option<(u32, u64, Arc<Limiter>)>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` with the limiter `id`, from this thread's one-entry cache when it is still current
+/// (any removal from the registry bumps its generation, so a dropped limiter is never reused).
+fn with_limiter<R>(id: u32, f: impl FnOnce(&Limiter) -> Result<R>) -> Result<R> {
+    let generation = LIMITERS.generation();
+    LAST_LIMITER.with(|cell| {
+        if let Ok(last) = cell.try_borrow()
+            && let Some((last_id, last_generation, limiter)) = last.as_ref()
+            && *last_id == id
+            && *last_generation == generation
+        {
+            return f(limiter);
+        }
+        let limiter = LIMITERS.get(id)?;
+        if let Ok(mut last) = cell.try_borrow_mut() {
+            *last = Some((id, generation, limiter.clone()));
+        }
+        f(&limiter)
+    })
+}
+
+/// Empties this thread's cache if it holds `id` (so the limiter is freed with its JS object).
+fn forget_limiter(id: u32) {
+    LAST_LIMITER.with(|cell| {
+        if let Ok(mut last) = cell.try_borrow_mut()
+            && last.as_ref().is_some_and(|(last_id, _, _)| *last_id == id)
+        {
+            *last = None;
+        }
+    });
 }
 
 /// The rate limiter of one scope; `RateLimitClient` in lib/ratelimit/client.js wraps it. Its
@@ -139,6 +154,7 @@ pub struct NativeRateLimiter {
 impl Drop for NativeRateLimiter {
     fn drop(&mut self) {
         LIMITERS.remove(self.id);
+        forget_limiter(self.id);
     }
 }
 
@@ -159,29 +175,12 @@ impl NativeRateLimiter {
         self.id
     }
 
-    /// Decides on the libuv thread pool (it may wait on Redis); resolves to the numbers followed
-    /// by the policy slot.
+    /// Decides on the libuv thread pool (it may wait on Redis) on a copy of the encoded request
+    /// `buffer` (request_buffer.rs; its mode word counts, this limiter decides whatever its id
+    /// word says); resolves to the numbers followed by the policy slot.
     #[napi(ts_return_type = "Promise<number[]>")]
-    #[allow(clippy::too_many_arguments)]
-    pub fn decide_async(
-        &self,
-        mode: u32,
-        endpoint: String,
-        method: String,
-        user: Option<String>,
-        ip: Option<String>,
-        api_key: Option<String>,
-        roles: Option<Vec<String>>,
-        plan: Option<String>,
-        country: Option<String>,
-        user_agent: Option<String>,
-        headers: Option<Vec<String>>,
-        cost: Option<i64>,
-    ) -> Result<AsyncTask<DecideTask>> {
-        let mode = Mode::from_code(mode).map_err(to_js_error)?;
-        let request =
-            owned_request(endpoint, method, user, ip, api_key, roles, plan, country, user_agent, headers, cost);
-        Ok(AsyncTask::new(DecideTask { limiter: self.inner.clone(), request, mode }))
+    pub fn decide_async(&self, buffer: BufferSlice<'_>) -> AsyncTask<DecideTask> {
+        AsyncTask::new(DecideTask { limiter: self.inner.clone(), buffer: buffer.to_vec() })
     }
 
     /// The policy table from slot `from` on, as flat [id, name, id, name…].
@@ -209,30 +208,54 @@ impl NativeRateLimiter {
     }
 }
 
-/// Decides synchronously with the limiter `id` (`mode`: 0 consume, 1 check, 2 enforce); writes the decision's
-/// numbers and then the policy slot into `out` (at least 15 elements).
+/// Decides synchronously on the request encoded in `buffer` (layout in request_buffer.rs: its
+/// words name the limiter and the mode, 0 consume, 1 check, 2 enforce); writes the decision's
+/// numbers and then the policy slot into the buffer's first 15 number slots.
 #[napi]
-#[allow(clippy::too_many_arguments)]
-pub fn rate_limit_decide(
-    id: u32,
-    mode: u32,
-    mut out: Float64ArraySlice<'_>,
-    endpoint: String,
-    method: String,
-    user: Option<String>,
-    ip: Option<String>,
-    api_key: Option<String>,
-    roles: Option<Vec<String>>,
-    plan: Option<String>,
-    country: Option<String>,
-    user_agent: Option<String>,
-    headers: Option<Vec<String>>,
-    cost: Option<i64>,
-) -> Result<()> {
-    let mode = Mode::from_code(mode).map_err(to_js_error)?;
-    let request = owned_request(endpoint, method, user, ip, api_key, roles, plan, country, user_agent, headers, cost);
-    let (decision, slot) = limiter_by_id(id)?.decide(mode, &request)?;
-    write_numbers(&mut out, &decision, slot)
+pub fn rate_limit_decide(mut buffer: BufferSlice<'_>) -> Result<()> {
+    decide_in(&mut buffer)
+}
+
+thread_local! {
+    /// This JavaScript thread's registered request buffer (see [`rate_limit_register_buffer`]).
+    static THREAD_BUFFER: RefCell<Option<Buffer>> = const { RefCell::new(None) };
+}
+
+/// Makes `buffer` this JavaScript thread's request buffer for [`rate_limit_decide_registered`]
+/// (napi holds a reference, so it stays alive and in place). Only the first registration on a
+/// thread wins; later ones get false and keep passing their buffer to [`rate_limit_decide`].
+#[napi]
+pub fn rate_limit_register_buffer(buffer: Buffer) -> bool {
+    THREAD_BUFFER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut slot) if slot.is_none() => {
+            *slot = Some(buffer);
+            true
+        }
+        _ => false,
+    })
+}
+
+/// [`rate_limit_decide`] on this thread's registered buffer. Taking no argument, the call skips
+/// napi's argument conversion and per-call borrow scope (~15 % of a hot-key decision).
+#[napi]
+pub fn rate_limit_decide_registered() -> Result<()> {
+    THREAD_BUFFER.with(|cell| {
+        let mut slot = cell.try_borrow_mut().map_err(|_| to_js_error(no_buffer()))?;
+        decide_in(slot.as_mut().ok_or_else(|| to_js_error(no_buffer()))?)
+    })
+}
+
+fn no_buffer() -> PlatformError {
+    PlatformError::validation("buffer", "no request buffer registered on this thread")
+}
+
+/// Decides on the request encoded in `buffer` and writes the answer back into it.
+fn decide_in(buffer: &mut [u8]) -> Result<()> {
+    let (numbers, input) = request_buffer::split(buffer).map_err(to_js_error)?;
+    let request = request_buffer::decode(numbers, input).map_err(to_js_error)?;
+    let (compact, slot) = with_limiter(request.id, |limiter| limiter.decide(&request))?;
+    request_buffer::write_numbers(numbers, &compact, slot);
+    Ok(())
 }
 
 fn compact_from(numbers: &[f64]) -> std::result::Result<CompactDecision, PlatformError> {
@@ -249,8 +272,7 @@ fn compact_from(numbers: &[f64]) -> std::result::Result<CompactDecision, Platfor
 /// A decision run off the event loop.
 pub struct DecideTask {
     limiter: Arc<Limiter>,
-    request: OwnedRateLimitRequest,
-    mode: Mode,
+    buffer: Vec<u8>,
 }
 
 impl Task for DecideTask {
@@ -258,8 +280,10 @@ impl Task for DecideTask {
     type JsValue = Vec<f64>;
 
     fn compute(&mut self) -> Result<Vec<f64>> {
-        let (decision, slot) = self.limiter.decide(self.mode, &self.request)?;
-        let mut numbers: Vec<f64> = CompactDecision::from_decision(&decision).0.iter().map(|v| *v as f64).collect();
+        let (numbers, input) = request_buffer::split(&mut self.buffer).map_err(to_js_error)?;
+        let request = request_buffer::decode(numbers, input).map_err(to_js_error)?;
+        let (compact, slot) = self.limiter.decide(&request)?;
+        let mut numbers: Vec<f64> = compact.0.iter().map(|v| *v as f64).collect();
         numbers.push(slot as f64);
         Ok(numbers)
     }

@@ -3,7 +3,7 @@
 //! ~20 ns. An entry lives as long as the JavaScript object that registered it (its `Drop`).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
 use napi::bindgen_prelude::Result;
@@ -15,13 +15,19 @@ use crate::to_js_error;
 pub(crate) struct Registry<T> {
     entries: LazyLock<RwLock<HashMap<u32, Arc<T>>>>,
     next_id: AtomicU32,
+    generation: AtomicU64,
     what: &'static str,
 }
 
 impl<T> Registry<T> {
     /// An empty registry of `what` (named in the error for an unknown id).
     pub(crate) const fn new(what: &'static str) -> Registry<T> {
-        Registry { entries: LazyLock::new(RwLock::default), next_id: AtomicU32::new(1), what }
+        Registry {
+            entries: LazyLock::new(RwLock::default),
+            next_id: AtomicU32::new(1),
+            generation: AtomicU64::new(0),
+            what,
+        }
     }
 
     /// Registers `value`; returns its id.
@@ -40,8 +46,16 @@ impl<T> Registry<T> {
             .ok_or_else(|| to_js_error(PlatformError::validation("id", format!("no such {}", self.what))))
     }
 
-    /// Forgets `id`.
+    /// Forgets `id` (and bumps the generation).
     pub(crate) fn remove(&self, id: u32) {
         self.entries.write().unwrap_or_else(PoisonError::into_inner).remove(&id);
+        self.generation.fetch_add(1, Ordering::Release);
+    }
+
+    /// Counts removals: a caller caching an entry outside the registry checks it is unchanged
+    /// before using the cached entry (ids are never reused, so an id seen in the same generation
+    /// is still registered).
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
     }
 }

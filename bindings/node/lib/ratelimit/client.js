@@ -1,11 +1,20 @@
 'use strict';
 // The rate-limit client of a scope (`scope.ratelimit`).
-const { NativeRateLimiter, rateLimitDecide } = require('../../native/native.js');
+const {
+  NativeRateLimiter, rateLimitDecide, rateLimitDecideRegistered, rateLimitRegisterBuffer,
+} = require('../../native/native.js');
 const { fromNative, guard, guardAsync } = require('../convert');
 const { fromWire, toWire } = require('../wire');
 const { pageFromJson } = require('../page');
-const { RateLimitDecision, DECISION_LENGTH } = require('./decision');
+const { RateLimitDecision } = require('./decision');
+const { RequestBuffer, POLICY_SLOT } = require('./request-buffer');
 const { parseRateLimitHeaders, flatHeaders } = require('./headers');
+
+/** The request buffer every client of this module (and thread) shares. */
+const SHARED = RequestBuffer.shared();
+/** Whether the addon holds SHARED for this thread (false if another copy of this module got
+ * there first: then SHARED is passed as the argument). */
+const REGISTERED = rateLimitRegisterBuffer(SHARED.bytes);
 
 const CONSUME = 0;
 const CHECK = 1;
@@ -24,7 +33,6 @@ class RateLimitClient {
     this._scope = scope;
     this._native = guard(() => new NativeRateLimiter(scope._engine._native, scope._scope));
     this._id = this._native.id;
-    this._out = new Float64Array(DECISION_LENGTH);
     this._policies = [];
   }
 
@@ -37,23 +45,32 @@ class RateLimitClient {
     return this._policies[slot];
   }
 
-  _decideSync(mode, r) {
+  /** The request encoded: in the shared buffer, or in one sized for it when it does not fit. */
+  _encode(mode, r) {
     checkRequest(r);
-    const out = this._out;
+    const headers = headersOf(r);
+    if (SHARED.encode(this._id, mode, r, headers)) return SHARED;
+    const buffer = RequestBuffer.sizedFor(r, headers);
+    if (!buffer.encode(this._id, mode, r, headers)) throw new Error('internal: a request did not fit the buffer sized for it');
+    return buffer;
+  }
+
+  _decideSync(mode, r) {
+    const buffer = this._encode(mode, r);
     try {
-      rateLimitDecide(this._id, mode, out, r.endpoint, r.method ?? 'GET', r.user, r.ip, r.apiKey, r.roles, r.plan,
-        r.country, r.userAgent, headersOf(r), r.cost);
+      if (buffer === SHARED && REGISTERED) rateLimitDecideRegistered();
+      else rateLimitDecide(buffer.bytes);
     } catch (err) {
       throw fromNative(err);
     }
-    return new RateLimitDecision(out, this._policy(out[DECISION_LENGTH - 1]), this._native);
+    const numbers = buffer.numbers;
+    return new RateLimitDecision(numbers, this._policy(numbers[POLICY_SLOT]), this._native);
   }
 
   async _decideAsync(mode, r) {
-    checkRequest(r);
-    const numbers = await guardAsync(this._native.decideAsync(mode, r.endpoint, r.method ?? 'GET', r.user, r.ip,
-      r.apiKey, r.roles, r.plan, r.country, r.userAgent, headersOf(r), r.cost));
-    return new RateLimitDecision(numbers, this._policy(numbers[DECISION_LENGTH - 1]), this._native);
+    // The native side copies the buffer before returning, so the reused one is free again at once.
+    const numbers = await guardAsync(this._native.decideAsync(this._encode(mode, r).bytes));
+    return new RateLimitDecision(numbers, this._policy(numbers[POLICY_SLOT]), this._native);
   }
 
   /** Counts the request against every matching limit; resolves to the decision (off the event loop). */

@@ -305,21 +305,22 @@ export type HeadersInput =
   | Record<string, string | string[] | number | undefined>
   | ReadonlyArray<readonly [string, string]>;
 
-/** The context of one request. */
+/** The context of one request. Absent fields may be omitted, `undefined` or `null`; a field of
+ * another type throws a TypeError naming it. Strings cross as UTF-8, byte-exact (no normalisation). */
 export interface RateLimitRequest {
   endpoint: string;
   /** Default 'GET'. */
-  method?: string;
-  user?: string;
-  ip?: string;
-  apiKey?: string;
-  roles?: string[];
-  plan?: string;
-  country?: string;
-  userAgent?: string;
-  headers?: HeadersInput;
-  /** Default: the endpoint cost map, else 1. */
-  cost?: number;
+  method?: string | null;
+  user?: string | null;
+  ip?: string | null;
+  apiKey?: string | null;
+  roles?: readonly string[] | null;
+  plan?: string | null;
+  country?: string | null;
+  userAgent?: string | null;
+  headers?: HeadersInput | null;
+  /** Default: the endpoint cost map, else 1. Truncated to an integer; NaN and ±Infinity count as 0. */
+  cost?: number | null;
 }
 
 /** The answer for one request (immutable). */
