@@ -22,6 +22,7 @@ mod client;
 mod compiled;
 mod finding;
 mod json;
+mod keywords;
 mod lines;
 mod numeric;
 mod operators;
