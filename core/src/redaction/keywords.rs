@@ -79,11 +79,10 @@ const SHORT_PREFIXES: &[(&[u8], Kind)] = &[(b"xox", Kind::Slack), (b"eyJ", Kind:
 
 /// Bytes of lower-cased text searched per window; longer texts are searched window by window.
 const WINDOW: usize = 4096;
-/// Texts up to this length use a small buffer (nothing to clear for a typical log line).
-const SHORT: usize = 256;
-/// Room after the text in the buffer for spaces, so every search span is long enough for Teddy
-/// (no keyword holds a space, so none can match into them).
-const PAD: usize = 64;
+/// Texts up to this length use a small buffer (little to clear for a typical log line).
+const SHORT: usize = 192;
+/// Bytes lower-cased per step (two SSE2 vectors).
+const CHUNK: usize = 32;
 
 /// What the lower-casing pass saw besides keywords.
 #[derive(Debug, Clone, Copy, Default)]
@@ -92,15 +91,13 @@ pub(super) struct Presence {
     pub digit: bool,
     /// The text holds an `@`.
     pub at: bool,
-    /// The text holds an `x` (for `xox`).
-    x: bool,
-    /// The text holds a `J` (for `eyJ`).
-    j: bool,
+    /// The text holds an `x` or a `J` (for `xox` and `eyJ`).
+    xj: bool,
 }
 
 impl Presence {
     fn or(self, other: Presence) -> Presence {
-        Presence { digit: self.digit | other.digit, at: self.at | other.at, x: self.x | other.x, j: self.j | other.j }
+        Presence { digit: self.digit | other.digit, at: self.at | other.at, xj: self.xj | other.xj }
     }
 }
 
@@ -114,8 +111,6 @@ enum Finder {
 struct Keywords {
     finder: Finder,
     longest: usize,
-    /// Spaces written after the text: the searcher's minimum haystack length.
-    pad: usize,
     short: Vec<(memmem::Finder<'static>, Kind)>,
 }
 
@@ -138,23 +133,17 @@ fn build(force_automaton: bool) -> Keywords {
     let longest = lower().map(|l| l.len()).max().unwrap_or(0);
     let mut packed = Config::new().match_kind(PackedKind::LeftmostFirst).builder();
     packed.extend(lower());
-    let (finder, pad) = match packed.build().filter(|s| !force_automaton && s.minimum_len() <= PAD) {
-        Some(searcher) => {
-            let pad = searcher.minimum_len();
-            (Finder::Packed(searcher), pad)
-        }
-        None => (
-            Finder::Automaton(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostFirst)
-                    .build(lower())
-                    .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}")),
-            ),
-            0,
+    let finder = match packed.build().filter(|_| !force_automaton) {
+        Some(searcher) => Finder::Packed(searcher),
+        None => Finder::Automaton(
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(lower())
+                .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}")),
         ),
     };
     let short = SHORT_PREFIXES.iter().map(|(needle, kind)| (memmem::Finder::new(needle), *kind)).collect();
-    Keywords { finder, longest, pad, short }
+    Keywords { finder, longest, short }
 }
 
 fn keywords() -> &'static Keywords {
@@ -173,26 +162,25 @@ pub(super) fn warm_up() {
 pub(super) fn search(text: &[u8], hit: impl FnMut(Kind, usize, usize)) -> Presence {
     let keywords = keywords();
     if text.len() <= SHORT {
-        keywords.search(text, &mut [b' '; SHORT + PAD], hit)
+        keywords.search(text, &mut [0; SHORT], hit)
     } else {
-        keywords.search(text, &mut [b' '; WINDOW + PAD], hit)
+        keywords.search(text, &mut [0; WINDOW], hit)
     }
 }
 
 impl Keywords {
-    /// Searches `text` window by window in `buf` (window size `buf.len() - PAD`).
+    /// Searches `text` window by window in `buf` (window size `buf.len()`).
     fn search(&self, text: &[u8], buf: &mut [u8], mut hit: impl FnMut(Kind, usize, usize)) -> Presence {
-        let window = buf.len() - PAD;
+        let window = buf.len();
         let mut presence = Presence::default();
         let (mut base, mut pos) = (0, 0);
         loop {
             let end = text.len().min(base + window);
             let n = end - base;
             presence = presence.or(lower_into(&text[base..end], &mut buf[..n]));
-            buf[n..n + self.pad].fill(b' ');
             // a keyword starting before `limit` lies wholly inside this window
             let limit = if end == text.len() { end } else { end + 1 - self.longest };
-            while let Some((id, s, e)) = self.finder.find(&buf[..n + self.pad], pos - base) {
+            while let Some((id, s, e)) = self.finder.find(&buf[..n], pos - base) {
                 let (s, e) = (base + s, base + e);
                 if s >= limit {
                     break;
@@ -211,7 +199,7 @@ impl Keywords {
             base = pos.max(limit);
             pos = base;
         }
-        for ((finder, kind), wanted) in self.short.iter().zip([presence.x, presence.j, presence.at]) {
+        for ((finder, kind), wanted) in self.short.iter().zip([presence.xj, presence.xj, presence.at]) {
             if wanted {
                 for s in finder.find_iter(text) {
                     hit(*kind, s, s + finder.needle().len());
@@ -222,18 +210,47 @@ impl Keywords {
     }
 }
 
-/// Copies `src` into `dst` with ASCII letters lower-cased; notes digits and `@` (branch-free,
-/// so the compiler vectorises it).
+/// Copies `src` into `dst` (as long) with ASCII letters lower-cased; notes digits, `@`, `x`
+/// and `J`. Works on whole 32-byte chunks with per-lane minimum accumulators (branch-free
+/// `[u8; 32]` code that the compiler turns into SIMD: about 20 instructions per 16 bytes).
 fn lower_into(src: &[u8], dst: &mut [u8]) -> Presence {
-    let (mut digit, mut at, mut x, mut j) = (0u8, 0u8, 0u8, 0u8);
-    for (d, &b) in dst.iter_mut().zip(src) {
-        *d = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
-        digit |= u8::from(b.wrapping_sub(b'0') < 10);
-        at |= u8::from(b == b'@');
-        x |= u8::from(b == b'x');
-        j |= u8::from(b == b'J');
+    let mut lanes = Lanes { digit: [u8::MAX; CHUNK], at: [u8::MAX; CHUNK], xj: [u8::MAX; CHUNK] };
+    let mut src_chunks = src.chunks_exact(CHUNK);
+    let mut dst_chunks = dst.chunks_exact_mut(CHUNK);
+    for (s, d) in (&mut src_chunks).zip(&mut dst_chunks) {
+        if let (Ok(s), Ok(d)) = (<&[u8; CHUNK]>::try_from(s), <&mut [u8; CHUNK]>::try_from(d)) {
+            lanes.lower(s, d);
+        }
     }
-    Presence { digit: digit != 0, at: at != 0, x: x != 0, j: j != 0 }
+    // the tail goes through a zero-padded chunk (a zero byte is none of the bytes noted)
+    let rest = src_chunks.remainder();
+    let (mut tail, mut lowered) = ([0; CHUNK], [0; CHUNK]);
+    tail[..rest.len()].copy_from_slice(rest);
+    lanes.lower(&tail, &mut lowered);
+    dst_chunks.into_remainder()[..rest.len()].copy_from_slice(&lowered[..rest.len()]);
+    let min = |lanes: &[u8; CHUNK]| lanes.iter().copied().min().unwrap_or(u8::MAX);
+    Presence { digit: min(&lanes.digit) < 10, at: min(&lanes.at) == 0, xj: min(&lanes.xj) == 0 }
+}
+
+/// Per-lane minimums: of `byte - b'0'` (below 10 for a digit), of `byte ^ b'@'` (0 for `@`)
+/// and of `byte ^ b'x'`, `byte ^ b'J'` (0 for either).
+struct Lanes {
+    digit: [u8; CHUNK],
+    at: [u8; CHUNK],
+    xj: [u8; CHUNK],
+}
+
+impl Lanes {
+    #[inline(always)]
+    fn lower(&mut self, src: &[u8; CHUNK], dst: &mut [u8; CHUNK]) {
+        for k in 0..CHUNK {
+            let b = src[k];
+            dst[k] = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+            self.digit[k] = self.digit[k].min(b.wrapping_sub(b'0'));
+            self.at[k] = self.at[k].min(b ^ b'@');
+            self.xj[k] = self.xj[k].min((b ^ b'x').min(b ^ b'J'));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -242,7 +259,7 @@ mod tests {
 
     fn hits(keywords: &Keywords, text: &str, buf_len: usize) -> Vec<(Kind, usize, usize)> {
         let mut out = Vec::new();
-        keywords.search(text.as_bytes(), &mut vec![b' '; buf_len], |kind, s, e| out.push((kind, s, e)));
+        keywords.search(text.as_bytes(), &mut vec![0; buf_len], |kind, s, e| out.push((kind, s, e)));
         out
     }
 
@@ -259,7 +276,7 @@ mod tests {
     fn finds_accepted_spellings_only() {
         let keywords = keywords();
         let text = "Asia AKIA akia PASSWORD Password pAssword apiKey APIKEY privatekey privateKey eyJ EYJ";
-        let found: Vec<_> = hits(keywords, text, SHORT + PAD).into_iter().map(|(_, s, e)| &text[s..e]).collect();
+        let found: Vec<_> = hits(keywords, text, SHORT).into_iter().map(|(_, s, e)| &text[s..e]).collect();
         assert_eq!(found, ["AKIA", "PASSW", "Passw", "apiKey", "APIKEY", "privateKey", "eyJ"]);
     }
 
@@ -267,7 +284,7 @@ mod tests {
     fn a_rejected_spelling_does_not_hide_the_next_keyword() {
         // "Asia" is no AWS prefix, but "AKIA" overlapping its last letter is
         let text = "xAsiAKIAQX7B3K9Z2M4N8P1R";
-        let found: Vec<_> = hits(keywords(), text, SHORT + PAD).into_iter().map(|(_, s, _)| s).collect();
+        let found: Vec<_> = hits(keywords(), text, SHORT).into_iter().map(|(_, s, _)| s).collect();
         assert_eq!(found, [4]);
     }
 
@@ -277,11 +294,24 @@ mod tests {
         let text = line.repeat(97);
         let packed = keywords();
         let automaton = build(true);
-        let whole = hits(packed, &text, text.len() + PAD);
+        let whole = hits(packed, &text, text.len());
         assert_eq!(whole.len(), 97 * 6);
-        assert_eq!(hits(packed, &text, WINDOW + PAD), whole);
-        assert_eq!(hits(packed, &text, 100 + PAD), whole);
-        assert_eq!(hits(&automaton, &text, 100 + PAD), whole);
+        assert_eq!(hits(packed, &text, WINDOW), whole);
+        assert_eq!(hits(packed, &text, 100), whole);
+        assert_eq!(hits(&automaton, &text, 100), whole);
+    }
+
+    #[test]
+    fn lowers_every_length() {
+        let text = b"Hello World, ABC-xyz Q@Z 09 jJ \xc3\xa9 padding to cover two chunks and a tail";
+        for len in 0..text.len() {
+            let mut out = vec![0; len];
+            let seen = lower_into(&text[..len], &mut out);
+            assert_eq!(out, text[..len].to_ascii_lowercase(), "{len}");
+            assert_eq!(seen.digit, text[..len].iter().any(u8::is_ascii_digit), "{len}");
+            assert_eq!(seen.at, text[..len].contains(&b'@'), "{len}");
+            assert_eq!(seen.xj, text[..len].iter().any(|b| matches!(b, b'x' | b'J')), "{len}");
+        }
     }
 
     #[test]
