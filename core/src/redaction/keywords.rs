@@ -215,19 +215,20 @@ impl Keywords {
 /// `[u8; 32]` code that the compiler turns into SIMD: about 20 instructions per 16 bytes).
 fn lower_into(src: &[u8], dst: &mut [u8]) -> Presence {
     let mut lanes = Lanes { digit: [u8::MAX; CHUNK], at: [u8::MAX; CHUNK], xj: [u8::MAX; CHUNK] };
-    let mut src_chunks = src.chunks_exact(CHUNK);
-    let mut dst_chunks = dst.chunks_exact_mut(CHUNK);
-    for (s, d) in (&mut src_chunks).zip(&mut dst_chunks) {
-        if let (Ok(s), Ok(d)) = (<&[u8; CHUNK]>::try_from(s), <&mut [u8; CHUNK]>::try_from(d)) {
-            lanes.lower(s, d);
-        }
+    for (s, d) in src.chunks_exact(CHUNK).zip(dst.chunks_exact_mut(CHUNK)) {
+        lanes.lower_slices(s, d);
     }
-    // the tail goes through a zero-padded chunk (a zero byte is none of the bytes noted)
-    let rest = src_chunks.remainder();
-    let (mut tail, mut lowered) = ([0; CHUNK], [0; CHUNK]);
-    tail[..rest.len()].copy_from_slice(rest);
-    lanes.lower(&tail, &mut lowered);
-    dst_chunks.into_remainder()[..rest.len()].copy_from_slice(&lowered[..rest.len()]);
+    let (len, rest) = (src.len(), src.len() % CHUNK);
+    if rest > 0 && len >= CHUNK {
+        // the last whole chunk again, overlapping the ones done (same bytes, same flags)
+        lanes.lower_slices(&src[len - CHUNK..], &mut dst[len - CHUNK..len]);
+    } else if rest > 0 {
+        // a short text goes through a zero-padded chunk (a zero byte is none of the bytes noted)
+        let (mut tail, mut lowered) = ([0; CHUNK], [0; CHUNK]);
+        tail[..rest].copy_from_slice(src);
+        lanes.lower(&tail, &mut lowered);
+        dst[..rest].copy_from_slice(&lowered[..rest]);
+    }
     let min = |lanes: &[u8; CHUNK]| lanes.iter().copied().min().unwrap_or(u8::MAX);
     Presence { digit: min(&lanes.digit) < 10, at: min(&lanes.at) == 0, xj: min(&lanes.xj) == 0 }
 }
@@ -241,6 +242,14 @@ struct Lanes {
 }
 
 impl Lanes {
+    /// [`Lanes::lower`] on slices of exactly [`CHUNK`] bytes.
+    #[inline(always)]
+    fn lower_slices(&mut self, src: &[u8], dst: &mut [u8]) {
+        if let (Ok(src), Ok(dst)) = (<&[u8; CHUNK]>::try_from(src), <&mut [u8; CHUNK]>::try_from(dst)) {
+            self.lower(src, dst);
+        }
+    }
+
     #[inline(always)]
     fn lower(&mut self, src: &[u8; CHUNK], dst: &mut [u8; CHUNK]) {
         for k in 0..CHUNK {
