@@ -12,7 +12,7 @@ use super::finding::{Finding, entities, resolve};
 use super::json::FieldMatcher;
 use super::operators::Operator;
 use super::policy::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, MAX_PATTERN_PROGRAM, RedactionPolicy};
-use super::{numeric, secrets};
+use super::{keywords, numeric, secrets};
 use crate::error::{ErrorCode, PlatformError, Result};
 
 /// The result of [`CompiledPolicy::redact`]: the rewritten text and what was found in the input.
@@ -51,7 +51,7 @@ impl CompiledPolicy {
     /// custom pattern is an `InvalidPattern` error naming it.
     pub fn compile(policy: &RedactionPolicy, hash_key: hmac::Key) -> Result<CompiledPolicy> {
         policy.validate()?;
-        secrets::warm_up();
+        keywords::warm_up();
         let enabled = match &policy.entities {
             None => u32::MAX,
             Some(list) => list.iter().filter_map(|name| entities::index(name)).fold(0, |acc, i| acc | (1 << i)),
@@ -106,9 +106,13 @@ impl CompiledPolicy {
     pub(crate) fn scan(&self, text: &str) -> Vec<Finding> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
-        numeric::scan(bytes, &mut found);
-        secrets::scan(bytes, &mut found);
-        secrets::scan_emails(bytes, &mut found);
+        let seen = secrets::scan(bytes, &mut found);
+        if seen.digit {
+            numeric::scan(bytes, &mut found);
+        }
+        if seen.at {
+            secrets::scan_emails(bytes, &mut found);
+        }
         for custom in &self.custom {
             found.extend(custom.regex.find_iter(text).filter(|m| !m.is_empty()).map(|m| Finding {
                 entity: Cow::Owned(custom.name.clone()),

@@ -118,7 +118,11 @@ pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
     if found.is_empty() {
         return found;
     }
-    if found.len() > 1 {
+    found.sort_by_key(|f| f.start);
+    let disjoint = found.windows(2).all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
+    if !disjoint {
+        // some overlap: choose in priority order (when none overlaps, every finding is kept
+        // and the order by start, with distinct starts, is the result)
         found.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)

@@ -1,9 +1,9 @@
 //! PII and secret redaction for text, JSON and log streams.
 //!
-//! Detection is built for the logging hot path: one SIMD-accelerated Aho-Corasick pass over
-//! keywords and fixed prefixes (`AKIA`, `ghp_`, `eyJ`, `-----BEGIN`, `password`…), a `memchr`
-//! pass over `@` for e-mail addresses and a word-at-a-time pass over digits for cards, SSNs,
-//! phones, IBANs and IP/MAC addresses. Only around those anchors do hand-written matchers or
+//! Detection is built for the logging hot path: one SIMD keyword pass over a lower-cased copy
+//! (keywords and fixed prefixes: `AKIA`, `ghp_`, `eyJ`, `-----BEGIN`, `password`…) that also
+//! notes whether digits or `@` occur; only then a `memchr` pass over `@` for e-mail addresses
+//! and a block-at-a-time pass over digits for cards, SSNs, phones, IBANs and IP/MAC addresses. Only around those anchors do hand-written matchers or
 //! small anchored regexes run, and validators (Luhn, mod-97, SSN ranges, `std::net` parsing,
 //! JWT header decoding) reject look-alikes. Entity names follow Presidio's where one exists.
 //!
@@ -22,6 +22,7 @@ mod client;
 mod compiled;
 mod finding;
 mod json;
+mod keywords;
 mod lines;
 mod numeric;
 mod operators;

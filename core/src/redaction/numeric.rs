@@ -1,6 +1,6 @@
 //! Detectors anchored on digits: cards, SSNs, phone numbers, IBANs, IP and MAC addresses.
 //!
-//! A word-at-a-time scan finds the next ASCII digit; every detector then looks only at the
+//! A block-at-a-time scan finds the next ASCII digit; every detector then looks only at the
 //! digits' neighbourhood with hand-written matchers (no regex), and validators (Luhn, mod-97,
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
@@ -25,14 +25,14 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
 }
 
 /// The position of the next ASCII digit at or after `from`. Whole 32-byte blocks are tested
-/// first with a branch-free reduction that the compiler turns into SIMD compares (SSE2/AVX2),
-/// so digit-free text is skipped a block at a time.
+/// first with a minimum reduction over `byte - b'0'` that the compiler turns into SIMD
+/// subtractions and `pminub` (a `bool` fold vectorised only four bytes at a time), so
+/// digit-free text is skipped a block at a time.
 fn next_digit(text: &[u8], from: usize) -> Option<usize> {
     const BLOCK: usize = 32;
     let mut i = from;
-    while let Some(block) = text.get(i..i + BLOCK) {
-        let any = block.iter().fold(0u8, |acc, b| acc | u8::from(b.wrapping_sub(b'0') < 10));
-        if any != 0 {
+    while let Some(block) = text.get(i..i + BLOCK).and_then(|b| <&[u8; BLOCK]>::try_from(b).ok()) {
+        if block.iter().map(|b| b.wrapping_sub(b'0')).min().is_some_and(|m| m < 10) {
             return block.iter().position(u8::is_ascii_digit).map(|k| i + k);
         }
         i += BLOCK;
@@ -73,10 +73,11 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
             return end;
         }
     }
-    if let Some(resume) = quick_reject(text, p) {
-        return resume;
-    }
-    if let Some(found) = hex_token(text, p) {
+    let shape = match quick_reject(text, p) {
+        Verdict::Skip(resume) => return resume,
+        Verdict::Inspect(shape) => shape,
+    };
+    if let Some(found) = shape.may_be_hex().then(|| hex_token(text, p)).flatten() {
         let end = found.end;
         out.push(found);
         return end;
@@ -88,7 +89,9 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     if matches!(prev, b'.' | b'-') && p >= 2 && text[p - 2].is_ascii_digit() {
         return digits_end;
     }
-    if let Some(end) = ipv4(text, p).filter(|_| !version_context(text, p)) {
+    // a dotted quad needs three dots in the token
+    let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
+    if let Some(end) = quad.filter(|_| !version_context(text, p)) {
         out.push(Finding::new(e::IP_ADDRESS, p, end, 0.9));
         return end;
     }
@@ -97,10 +100,11 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
 }
 
 /// Per-byte increments of the quick-reject token scan, packed in one word: digits in bits 0–7,
-/// hex letters in bits 8–15, `:` in bits 16–23, `.` and `-` in bits 24–31. Zero for bytes outside
-/// the token class `[0-9A-Fa-f.:-]`. Tokens are at most 64 bytes, so no field overflows.
-static TOKEN_INC: [u32; 256] = {
-    let mut table = [0u32; 256];
+/// hex letters in bits 8–15, `:` in bits 16–23, `.` in bits 24–31, `-` in bits 32–39. Zero for
+/// bytes outside the token class `[0-9A-Fa-f.:-]`. Tokens are at most 64 bytes, so no field
+/// overflows.
+static TOKEN_INC: [u64; 256] = {
+    let mut table = [0u64; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
@@ -108,7 +112,8 @@ static TOKEN_INC: [u32; 256] = {
             b'0'..=b'9' => 1,
             b'a'..=b'f' | b'A'..=b'F' => 1 << 8,
             b':' => 1 << 16,
-            b'.' | b'-' => 1 << 24,
+            b'.' => 1 << 24,
+            b'-' => 1 << 32,
             _ => 0,
         };
         b += 1;
@@ -120,15 +125,38 @@ fn token_class(b: u8) -> bool {
     TOKEN_INC[usize::from(b)] != 0
 }
 
+/// What [`quick_reject`] decided about the token around a digit.
+enum Verdict {
+    /// No detector can use it: resume the scan here.
+    Skip(usize),
+    /// The detectors must look at it; its separators tell which can match.
+    Inspect(Shape),
+}
+
+/// Separator counts of a token of `[0-9A-Fa-f.:-]`. Every token the hex, MAC and IPv4 matchers
+/// read around the digit lies inside it, so the counts rule them out cheaply.
+struct Shape {
+    dots: u64,
+    colons: u64,
+    dashes: u64,
+}
+
+impl Shape {
+    /// An IPv6 address needs two `:`, a MAC address two `:` or a `-`.
+    fn may_be_hex(&self) -> bool {
+        self.colons >= 2 || self.dashes > 0
+    }
+}
+
 /// Cheap rejection of digits no detector can use (most numbers in logs): hex identifiers
 /// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
-/// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte); returns where the scan resumes.
-fn quick_reject(text: &[u8], p: usize) -> Option<usize> {
+/// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte).
+fn quick_reject(text: &[u8], p: usize) -> Verdict {
     let mut s = p;
     while s > 0 && p - s < 48 && token_class(text[s - 1]) {
         s -= 1;
     }
-    let (mut counts, mut e) = (0u32, s);
+    let (mut counts, mut e) = (0u64, s);
     for &b in &text[s..text.len().min(s + 64)] {
         let inc = TOKEN_INC[usize::from(b)];
         if inc == 0 {
@@ -137,28 +165,30 @@ fn quick_reject(text: &[u8], p: usize) -> Option<usize> {
         counts += inc;
         e += 1;
     }
-    let (digits, letters, colons) = (counts & 0xFF, (counts >> 8) & 0xFF, (counts >> 16) & 0xFF);
+    let field = |shift: u32| (counts >> shift) & 0xFF;
+    let (digits, letters) = (field(0), field(8));
+    let shape = Shape { colons: field(16), dots: field(24), dashes: field(32) };
     if e - s == 64 {
         // longer than any address or number: skip the whole token
-        return Some(run_end(text, e, token_class));
+        return Verdict::Skip(run_end(text, e, token_class));
     }
     let prev = if s == 0 { b' ' } else { text[s - 1] };
     if is_word(prev) {
-        return Some(run_end(text, e, is_word));
+        return Verdict::Skip(run_end(text, e, is_word));
     }
-    if colons >= 2 {
-        return None;
+    if shape.colons >= 2 {
+        return Verdict::Inspect(shape);
     }
     if letters > 0 {
         let mac = e - s == 17 && is_mac(&text[s..e], b'-');
-        return (!mac).then_some(e);
+        return if mac { Verdict::Inspect(shape) } else { Verdict::Skip(e) };
     }
     let next = byte_at(text, e);
     if is_word(next) && !matches!(next, b'x' | b'X') {
-        return Some(run_end(text, e, is_word));
+        return Verdict::Skip(run_end(text, e, is_word));
     }
     let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
-    (digits < 4 && !continues && prev != b'+' && prev != b'(').then_some(e)
+    if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(shape) }
 }
 
 /// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.

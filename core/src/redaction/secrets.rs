@@ -2,79 +2,12 @@
 //! bearer tokens, credentials in URLs and `password=` style assignments; and e-mail addresses
 //! (anchored on `@`).
 //!
-//! One case-insensitive Aho-Corasick pass finds every keyword; each hit runs one small matcher
-//! (a hand-written prefix check, or for assignments an anchored regex on a bounded window), so
-//! text without keywords costs one SIMD-accelerated pass.
-
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+//! One SIMD keyword search ([`super::keywords`]) finds every keyword; each hit runs one small
+//! hand-written matcher on a bounded window, so text without keywords costs one pass.
 
 use super::finding::{Finding, entities as e};
+use super::keywords::{self, Kind, Presence};
 use super::validate::{is_word, jwt_header};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    AwsId,
-    Github,
-    GithubPat,
-    Slack,
-    SlackWebhook,
-    Stripe,
-    Google,
-    Jwt,
-    Pem,
-    Bearer,
-    Scheme,
-    Assign,
-}
-
-/// Keywords matched exactly (fixed token prefixes).
-const PREFIXES: &[(&str, Kind)] = &[
-    ("AKIA", Kind::AwsId),
-    ("ASIA", Kind::AwsId),
-    ("ABIA", Kind::AwsId),
-    ("ACCA", Kind::AwsId),
-    ("ghp_", Kind::Github),
-    ("gho_", Kind::Github),
-    ("ghs_", Kind::Github),
-    ("ghu_", Kind::Github),
-    ("ghr_", Kind::Github),
-    ("github_pat_", Kind::GithubPat),
-    ("xox", Kind::Slack),
-    ("hooks.slack.com/services/", Kind::SlackWebhook),
-    ("sk_live_", Kind::Stripe),
-    ("sk_test_", Kind::Stripe),
-    ("rk_live_", Kind::Stripe),
-    ("rk_test_", Kind::Stripe),
-    ("AIza", Kind::Google),
-    ("eyJ", Kind::Jwt),
-    ("-----BEGIN", Kind::Pem),
-    ("://", Kind::Scheme),
-];
-
-/// Keywords matched in lower case, UPPER case and Capitalized (a case-sensitive automaton over
-/// these variants keeps the SIMD prefilter, which case-insensitive matching would lose), plus
-/// common camelCase spellings.
-const WORDS: &[(&str, Kind)] = &[
-    ("bearer", Kind::Bearer),
-    ("passw", Kind::Assign),
-    ("passphrase", Kind::Assign),
-    ("secret", Kind::Assign),
-    ("api_key", Kind::Assign),
-    ("api-key", Kind::Assign),
-    ("apikey", Kind::Assign),
-    ("token", Kind::Assign),
-    ("private_key", Kind::Assign),
-    ("authorization", Kind::Assign),
-];
-const CAMEL: &[(&str, Kind)] = &[("apiKey", Kind::Assign), ("ApiKey", Kind::Assign), ("privateKey", Kind::Assign)];
-
-fn capitalized(word: &str) -> String {
-    let mut out = word.to_owned();
-    out[..1].make_ascii_uppercase();
-    out
-}
 
 /// URL schemes whose credentials are reported as `CONNECTION_STRING`.
 const DB_SCHEMES: &[&str] = &[
@@ -98,50 +31,15 @@ const DB_SCHEMES: &[&str] = &[
     "memcached",
 ];
 
-struct Compiled {
-    keywords: AhoCorasick,
-    kinds: Vec<Kind>,
-}
-
-fn compiled() -> &'static Compiled {
-    static COMPILED: OnceLock<Compiled> = OnceLock::new();
-    COMPILED.get_or_init(|| {
-        let mut patterns: Vec<String> = Vec::new();
-        let mut kinds = Vec::new();
-        for (word, kind) in PREFIXES.iter().chain(CAMEL) {
-            patterns.push((*word).to_owned());
-            kinds.push(*kind);
-        }
-        for (word, kind) in WORDS {
-            for variant in [word.to_string(), word.to_ascii_uppercase(), capitalized(word)] {
-                patterns.push(variant);
-                kinds.push(*kind);
-            }
-        }
-        let keywords = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}"));
-        Compiled { keywords, kinds }
-    })
-}
-
-/// Compiles the built-in matchers now (they are otherwise compiled on first use).
-pub(crate) fn warm_up() {
-    compiled();
-}
-
-/// Appends the keyword-anchored findings of `text` to `out`.
-pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
-    let compiled = compiled();
+/// Appends the keyword-anchored findings of `text` to `out`; returns whether the text holds
+/// digits or `@` (noted by the same pass).
+pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) -> Presence {
     let mut pem_end: Option<Option<usize>> = None;
     let mut assigned_until = 0;
-    for hit in compiled.keywords.find_iter(text) {
-        let kind = compiled.kinds[hit.pattern().as_usize()];
-        if kind == Kind::Assign && hit.start() < assigned_until {
-            continue; // inside the value of the previous assignment
+    keywords::search(text, |kind, s, keyword_end| {
+        if kind == Kind::Assign && s < assigned_until {
+            return; // inside the value of the previous assignment
         }
-        let s = hit.start();
         let found = match kind {
             Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 .map(|end| Finding::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
@@ -161,13 +59,13 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
             Kind::Bearer => bearer(text, s),
             Kind::Scheme => url_credentials(text, s),
             Kind::Assign => {
-                let found = aws_secret(text, s).or_else(|| assignment(text, hit.end()));
+                let found = aws_secret(text, s).or_else(|| assignment(text, keyword_end));
                 assigned_until = found.as_ref().map_or(assigned_until, |f| f.end);
                 found
             }
         };
         out.extend(found);
-    }
+    })
 }
 
 fn byte_at(text: &[u8], i: usize) -> u8 {
