@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::{CheckRequest, Consistency, ListObjectsRequest, ListUsersRequest, ReadFilter, TupleKey};
 use crate::api::{Handler, NoArgs, parse_args, to_value};
 use crate::engine::TenantScope;
-use crate::error::{PlatformError, Result};
+use crate::error::{ErrorCode, PlatformError, Result};
 use crate::page::PageRequest;
 
 #[derive(Deserialize)]
@@ -111,6 +111,13 @@ struct BatchArgs {
 
 /// Each answer as the check's result, or `{"error": {code, name, message, field}}`.
 fn batch_check(scope: &TenantScope, args: Value) -> Result<Value> {
+    let items = args.get("checks").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    for (i, item) in items.iter().enumerate() {
+        known_fields(item, &CHECK_FIELDS, true).map_err(|e| {
+            let field = format!("checks[{i}].{}", e.field().unwrap_or_default());
+            e.reframed(ErrorCode::Validation, field)
+        })?;
+    }
     let BatchArgs { checks } = parse_args(args)?;
     let results = scope.authz()?.batch_check(&checks)?;
     let results = results
