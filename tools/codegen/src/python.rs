@@ -17,14 +17,14 @@ fn python_builtin(family: &str) -> Option<&'static str> {
     }
 }
 
-fn class_attrs(out: &mut String, code: Option<ErrorCode>, kind: ErrorKind) {
-    let (number, name) = code.map_or((0, kind.name()), |c| (c.code(), c.name()));
-    let _ = writeln!(
-        out,
-        "    code = {number}\n    name = \"{name}\"\n    kind = \"{}\"\n    status = {}\n",
-        kind.name(),
-        kind.status()
-    );
+/// The `code` and `name` class attributes, then `extra` lines and a blank line.
+fn class_attrs(out: &mut String, number: impl std::fmt::Display, name: &str, extra: &str) {
+    let _ = writeln!(out, "    code = {number}\n    name = \"{name}\"\n{extra}");
+}
+
+/// The `kind` and `status` class attributes (a specific code inherits its family's when equal).
+fn kind_attrs(kind: ErrorKind) -> String {
+    format!("    kind = \"{}\"\n    status = {}\n", kind.name(), kind.status())
 }
 
 /// Renders the Python exception hierarchy.
@@ -39,7 +39,8 @@ pub fn render_python_errors() -> String {
             kind.name(),
             kind.status()
         );
-        class_attrs(&mut out, generic_code(family), kind);
+        let (number, name) = generic_code(family).map_or((0, kind.name()), |c| (c.code(), c.name()));
+        class_attrs(&mut out, number, name, &kind_attrs(kind));
     }
     for code in specific_codes() {
         let extra = if code.name() == "Connection" { ", builtins.ConnectionError" } else { "" };
@@ -50,7 +51,10 @@ pub fn render_python_errors() -> String {
             code.kind().family(),
             code.description()
         );
-        class_attrs(&mut out, Some(code), code.kind());
+        // Inherited from the family unless the code's kind differs (Unavailable codes of ServerError).
+        let own_kind = kind_of_family(code.kind().family()) != code.kind();
+        let extra = if own_kind { kind_attrs(code.kind()) } else { String::new() };
+        class_attrs(&mut out, code.code(), code.name(), &extra);
     }
     out.push_str("\nERRORS_BY_CODE: dict[int, type[PlatformError]] = {\n");
     for code in ErrorCode::ALL {

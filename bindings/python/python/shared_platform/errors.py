@@ -150,8 +150,6 @@ class InternalError(ServerError):
 
     code = 1009
     name = "Internal"
-    kind = "Internal"
-    status = 500
 
 
 class UnavailableError(ServerError):
@@ -186,8 +184,6 @@ class InvalidTenantError(ValidationError):
 
     code = 1100
     name = "InvalidTenant"
-    kind = "Validation"
-    status = 400
 
 
 class InvalidConfigError(ValidationError):
@@ -195,8 +191,6 @@ class InvalidConfigError(ValidationError):
 
     code = 1101
     name = "InvalidConfig"
-    kind = "Validation"
-    status = 400
 
 
 class EngineClosedError(ServerError):
@@ -213,8 +207,6 @@ class StorageError(ServerError):
 
     code = 1103
     name = "Storage"
-    kind = "Internal"
-    status = 500
 
 
 class HotStateFullError(ServerError):
@@ -231,8 +223,6 @@ class InvalidUtf8Error(ValidationError):
 
     code = 1105
     name = "InvalidUtf8"
-    kind = "Validation"
-    status = 400
 
 
 class NullArgumentError(ValidationError):
@@ -240,8 +230,6 @@ class NullArgumentError(ValidationError):
 
     code = 1106
     name = "NullArgument"
-    kind = "Validation"
-    status = 400
 
 
 class PayloadTooLargeError(ValidationError):
@@ -249,8 +237,6 @@ class PayloadTooLargeError(ValidationError):
 
     code = 1107
     name = "PayloadTooLarge"
-    kind = "Validation"
-    status = 400
 
 
 class RateLimitExceededError(RateLimitError):
@@ -258,8 +244,6 @@ class RateLimitExceededError(RateLimitError):
 
     code = 2001
     name = "RateLimitExceeded"
-    kind = "RateLimited"
-    status = 429
 
 
 class PolicyNotFoundError(NotFoundError):
@@ -267,8 +251,6 @@ class PolicyNotFoundError(NotFoundError):
 
     code = 2002
     name = "PolicyNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class RuleNotFoundError(NotFoundError):
@@ -276,8 +258,6 @@ class RuleNotFoundError(NotFoundError):
 
     code = 2003
     name = "RuleNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class BypassNotFoundError(NotFoundError):
@@ -285,8 +265,6 @@ class BypassNotFoundError(NotFoundError):
 
     code = 2004
     name = "BypassNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class InvalidAlgorithmConfigError(ValidationError):
@@ -294,8 +272,6 @@ class InvalidAlgorithmConfigError(ValidationError):
 
     code = 2005
     name = "InvalidAlgorithmConfig"
-    kind = "Validation"
-    status = 400
 
 
 class InvalidPathPatternError(ValidationError):
@@ -303,8 +279,6 @@ class InvalidPathPatternError(ValidationError):
 
     code = 2006
     name = "InvalidPathPattern"
-    kind = "Validation"
-    status = 400
 
 
 class PolicyInUseError(ConflictError):
@@ -312,8 +286,6 @@ class PolicyInUseError(ConflictError):
 
     code = 2007
     name = "PolicyInUse"
-    kind = "Conflict"
-    status = 409
 
 
 class RuleConflictError(ConflictError):
@@ -321,8 +293,6 @@ class RuleConflictError(ConflictError):
 
     code = 2008
     name = "RuleConflict"
-    kind = "Conflict"
-    status = 409
 
 
 class StoreUnavailableError(ServerError):
@@ -339,8 +309,6 @@ class InvalidCompositeKeyError(ValidationError):
 
     code = 2010
     name = "InvalidCompositeKey"
-    kind = "Validation"
-    status = 400
 
 
 class PlanNotFoundError(NotFoundError):
@@ -348,8 +316,6 @@ class PlanNotFoundError(NotFoundError):
 
     code = 2011
     name = "PlanNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class AdjustmentActiveError(ConflictError):
@@ -357,8 +323,6 @@ class AdjustmentActiveError(ConflictError):
 
     code = 2012
     name = "AdjustmentActive"
-    kind = "Conflict"
-    status = 409
 
 
 class AdjustmentNotFoundError(NotFoundError):
@@ -366,8 +330,6 @@ class AdjustmentNotFoundError(NotFoundError):
 
     code = 2013
     name = "AdjustmentNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class CostExceedsCapacityError(UnprocessableError):
@@ -375,8 +337,6 @@ class CostExceedsCapacityError(UnprocessableError):
 
     code = 2014
     name = "CostExceedsCapacity"
-    kind = "Unprocessable"
-    status = 422
 
 
 class NotificationNotFoundError(NotFoundError):
@@ -384,8 +344,6 @@ class NotificationNotFoundError(NotFoundError):
 
     code = 3001
     name = "NotificationNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class TemplateNotFoundError(NotFoundError):
@@ -393,8 +351,6 @@ class TemplateNotFoundError(NotFoundError):
 
     code = 3002
     name = "TemplateNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class TopicNotFoundError(NotFoundError):
@@ -402,8 +358,6 @@ class TopicNotFoundError(NotFoundError):
 
     code = 3003
     name = "TopicNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class WorkflowNotFoundError(NotFoundError):
@@ -411,8 +365,6 @@ class WorkflowNotFoundError(NotFoundError):
 
     code = 3004
     name = "WorkflowNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class TemplateRenderError(ValidationError):
@@ -420,8 +372,6 @@ class TemplateRenderError(ValidationError):
 
     code = 3005
     name = "TemplateRender"
-    kind = "Validation"
-    status = 400
 
 
 class MissingVariableError(ValidationError):
@@ -429,8 +379,6 @@ class MissingVariableError(ValidationError):
 
     code = 3006
     name = "MissingVariable"
-    kind = "Validation"
-    status = 400
 
 
 class RecipientNotFoundError(NotFoundError):
@@ -438,8 +386,6 @@ class RecipientNotFoundError(NotFoundError):
 
     code = 3007
     name = "RecipientNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class NoDeliveryChannelError(UnprocessableError):
@@ -447,8 +393,6 @@ class NoDeliveryChannelError(UnprocessableError):
 
     code = 3008
     name = "NoDeliveryChannel"
-    kind = "Unprocessable"
-    status = 422
 
 
 class ProviderNotConfiguredError(UnprocessableError):
@@ -456,8 +400,6 @@ class ProviderNotConfiguredError(UnprocessableError):
 
     code = 3009
     name = "ProviderNotConfigured"
-    kind = "Unprocessable"
-    status = 422
 
 
 class ProviderConfigError(ValidationError):
@@ -465,8 +407,6 @@ class ProviderConfigError(ValidationError):
 
     code = 3010
     name = "ProviderConfig"
-    kind = "Validation"
-    status = 400
 
 
 class DuplicateNotificationError(ConflictError):
@@ -474,8 +414,6 @@ class DuplicateNotificationError(ConflictError):
 
     code = 3011
     name = "DuplicateNotification"
-    kind = "Conflict"
-    status = 409
 
 
 class MandatoryCategoryError(AuthorizationError):
@@ -483,8 +421,6 @@ class MandatoryCategoryError(AuthorizationError):
 
     code = 3012
     name = "MandatoryCategory"
-    kind = "Authorization"
-    status = 403
 
 
 class InvalidTimeRangeError(ValidationError):
@@ -492,8 +428,6 @@ class InvalidTimeRangeError(ValidationError):
 
     code = 4001
     name = "InvalidTimeRange"
-    kind = "Validation"
-    status = 400
 
 
 class InvalidMetricError(ValidationError):
@@ -501,8 +435,6 @@ class InvalidMetricError(ValidationError):
 
     code = 4002
     name = "InvalidMetric"
-    kind = "Validation"
-    status = 400
 
 
 class QueryTimeoutError(TimeoutError):
@@ -510,8 +442,6 @@ class QueryTimeoutError(TimeoutError):
 
     code = 4003
     name = "QueryTimeout"
-    kind = "Timeout"
-    status = 408
 
 
 class ReportNotFoundError(NotFoundError):
@@ -519,8 +449,6 @@ class ReportNotFoundError(NotFoundError):
 
     code = 4004
     name = "ReportNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class ReportGenerationError(ServerError):
@@ -528,8 +456,6 @@ class ReportGenerationError(ServerError):
 
     code = 4005
     name = "ReportGeneration"
-    kind = "Internal"
-    status = 500
 
 
 class ReportExpiredError(GoneError):
@@ -537,8 +463,6 @@ class ReportExpiredError(GoneError):
 
     code = 4006
     name = "ReportExpired"
-    kind = "Gone"
-    status = 410
 
 
 class FunnelNotFoundError(NotFoundError):
@@ -546,8 +470,6 @@ class FunnelNotFoundError(NotFoundError):
 
     code = 4007
     name = "FunnelNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class AlertRuleNotFoundError(NotFoundError):
@@ -555,8 +477,6 @@ class AlertRuleNotFoundError(NotFoundError):
 
     code = 4008
     name = "AlertRuleNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class ScheduleConflictError(ConflictError):
@@ -564,8 +484,6 @@ class ScheduleConflictError(ConflictError):
 
     code = 4009
     name = "ScheduleConflict"
-    kind = "Conflict"
-    status = 409
 
 
 class InvalidScheduleError(ValidationError):
@@ -573,8 +491,6 @@ class InvalidScheduleError(ValidationError):
 
     code = 4010
     name = "InvalidSchedule"
-    kind = "Validation"
-    status = 400
 
 
 class UnsupportedFormatError(ValidationError):
@@ -582,8 +498,6 @@ class UnsupportedFormatError(ValidationError):
 
     code = 4011
     name = "UnsupportedFormat"
-    kind = "Validation"
-    status = 400
 
 
 class EventSchemaError(ValidationError):
@@ -591,8 +505,6 @@ class EventSchemaError(ValidationError):
 
     code = 4012
     name = "EventSchema"
-    kind = "Validation"
-    status = 400
 
 
 class AuthorizationModelNotFoundError(NotFoundError):
@@ -600,8 +512,6 @@ class AuthorizationModelNotFoundError(NotFoundError):
 
     code = 5001
     name = "AuthorizationModelNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class InvalidAuthorizationModelError(ValidationError):
@@ -609,8 +519,6 @@ class InvalidAuthorizationModelError(ValidationError):
 
     code = 5002
     name = "InvalidAuthorizationModel"
-    kind = "Validation"
-    status = 400
 
 
 class TypeNotFoundError(ValidationError):
@@ -618,8 +526,6 @@ class TypeNotFoundError(ValidationError):
 
     code = 5003
     name = "TypeNotFound"
-    kind = "Validation"
-    status = 400
 
 
 class RelationNotFoundError(ValidationError):
@@ -627,8 +533,6 @@ class RelationNotFoundError(ValidationError):
 
     code = 5004
     name = "RelationNotFound"
-    kind = "Validation"
-    status = 400
 
 
 class InvalidTupleError(ValidationError):
@@ -636,8 +540,6 @@ class InvalidTupleError(ValidationError):
 
     code = 5005
     name = "InvalidTuple"
-    kind = "Validation"
-    status = 400
 
 
 class ResolutionTooComplexError(UnprocessableError):
@@ -645,8 +547,6 @@ class ResolutionTooComplexError(UnprocessableError):
 
     code = 5006
     name = "ResolutionTooComplex"
-    kind = "Unprocessable"
-    status = 422
 
 
 class RoleNotFoundError(NotFoundError):
@@ -654,8 +554,6 @@ class RoleNotFoundError(NotFoundError):
 
     code = 5007
     name = "RoleNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class ConditionEvaluationError(ValidationError):
@@ -663,8 +561,6 @@ class ConditionEvaluationError(ValidationError):
 
     code = 5008
     name = "ConditionEvaluation"
-    kind = "Validation"
-    status = 400
 
 
 class InvalidPatternError(ValidationError):
@@ -672,8 +568,6 @@ class InvalidPatternError(ValidationError):
 
     code = 6001
     name = "InvalidPattern"
-    kind = "Validation"
-    status = 400
 
 
 class RedactionPolicyNotFoundError(NotFoundError):
@@ -681,8 +575,6 @@ class RedactionPolicyNotFoundError(NotFoundError):
 
     code = 6002
     name = "RedactionPolicyNotFound"
-    kind = "NotFound"
-    status = 404
 
 
 class InputTooLargeError(ValidationError):
@@ -690,8 +582,6 @@ class InputTooLargeError(ValidationError):
 
     code = 6003
     name = "InputTooLarge"
-    kind = "Validation"
-    status = 400
 
 
 class NestingTooDeepError(ValidationError):
@@ -699,8 +589,6 @@ class NestingTooDeepError(ValidationError):
 
     code = 6004
     name = "NestingTooDeep"
-    kind = "Validation"
-    status = 400
 
 
 ERRORS_BY_CODE: dict[int, type[PlatformError]] = {
