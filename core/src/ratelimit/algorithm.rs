@@ -148,22 +148,20 @@ impl LimitSpec {
         if (0..=self.capacity).contains(&cost) {
             return Ok(());
         }
-        self.refuse_cost(cost)
+        Err(self.cost_refusal(cost))
     }
 
+    /// Why `cost` (outside `0..=capacity`) is refused.
     #[cold]
-    fn refuse_cost(&self, cost: i64) -> Result<()> {
+    fn cost_refusal(&self, cost: i64) -> PlatformError {
         if cost < 0 {
-            return Err(PlatformError::invalid(ErrorCode::Validation, "cost", "must not be negative"));
+            return PlatformError::invalid(ErrorCode::Validation, "cost", "must not be negative");
         }
-        if cost > self.capacity {
-            return Err(PlatformError::new(
-                ErrorCode::CostExceedsCapacity,
-                format!("cost {cost} exceeds the limit's capacity {}: it can never be allowed", self.capacity),
-            )
-            .with_field("cost"));
-        }
-        Ok(())
+        PlatformError::new(
+            ErrorCode::CostExceedsCapacity,
+            format!("cost {cost} exceeds the limit's capacity {}: it can never be allowed", self.capacity),
+        )
+        .with_field("cost")
     }
 }
 

@@ -30,12 +30,14 @@ impl Verdict<'_> {
     /// The limit's window in seconds (for a token bucket: the time to refill the capacity in
     /// force), unknown for degraded verdicts.
     fn window_seconds(&self) -> Option<i64> {
-        let spec = &self.limit.spec;
-        match spec.kind() {
-            _ if self.degraded => None,
-            Kind::TokenBucket => Some((self.report.limit + spec.period() - 1) / spec.period()),
-            _ => Some((spec.period() + 999) / 1000),
+        if self.degraded {
+            return None;
         }
+        let spec = &self.limit.spec;
+        Some(match spec.kind() {
+            Kind::TokenBucket => (self.report.limit + spec.period() - 1) / spec.period(),
+            _ => (spec.period() + 999) / 1000,
+        })
     }
 
     /// The public decision (`stripe`: the calling thread's stripe of the shared labels).
