@@ -9,6 +9,7 @@
 //! time of a step is `max(now, state.t)`, so a late reading is decided as if it arrived at the
 //! last time seen (never a spurious denial, never a panic).
 
+use super::divisor::Divisor;
 use crate::error::{ErrorCode, PlatformError, Result};
 
 /// Fixed-point scale of the sliding-window weight of the previous window (2^20).
@@ -43,7 +44,8 @@ pub enum Kind {
 pub struct LimitSpec {
     kind: Kind,
     capacity: i64,
-    period_ms: i64,
+    /// The window (ms) or refill rate, with its multiplier for division.
+    period: Divisor,
     extra: i64,
 }
 
@@ -73,7 +75,7 @@ impl LimitSpec {
         Ok(LimitSpec {
             kind,
             capacity: check_range("max_requests", max_requests, 1, MAX_CAPACITY)?,
-            period_ms: check_range("window_seconds", window_ms, 1, MAX_WINDOW_MS)?,
+            period: Divisor::new(check_range("window_seconds", window_ms, 1, MAX_WINDOW_MS)?),
             extra: 0,
         })
     }
@@ -89,7 +91,7 @@ impl LimitSpec {
         Ok(LimitSpec {
             kind: Kind::TokenBucket,
             capacity,
-            period_ms: check_range("refill_rate", refill_rate, 1, MAX_CAPACITY)?,
+            period: Divisor::new(check_range("refill_rate", refill_rate, 1, MAX_CAPACITY)?),
             extra: initial,
         })
     }
@@ -100,7 +102,7 @@ impl LimitSpec {
         Ok(LimitSpec {
             kind: Kind::Burst,
             capacity: check_range("burst.max_burst", max_burst, 1, MAX_CAPACITY)?,
-            period_ms: check_range("burst.burst_window_seconds", window_ms, 1, MAX_WINDOW_MS)?,
+            period: Divisor::new(check_range("burst.burst_window_seconds", window_ms, 1, MAX_WINDOW_MS)?),
             extra: check_range("burst.cooldown_seconds", cooldown_ms, 0, MAX_WINDOW_MS)?,
         })
     }
@@ -110,7 +112,7 @@ impl LimitSpec {
         Ok(LimitSpec {
             kind: Kind::Marker,
             capacity: 1,
-            period_ms: check_range("throttle.penalty_box_duration_seconds", duration_ms, 1, MAX_WINDOW_MS)?,
+            period: Divisor::new(check_range("throttle.penalty_box_duration_seconds", duration_ms, 1, MAX_WINDOW_MS)?),
             extra: 0,
         })
     }
@@ -127,7 +129,7 @@ impl LimitSpec {
 
     /// The window (ms), or the refill rate (tokens per second) of a token bucket.
     pub fn period(&self) -> i64 {
-        self.period_ms
+        self.period.value()
     }
 
     /// Initial tokens (token bucket) or cooldown ms (burst).
@@ -261,7 +263,7 @@ fn marker(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
     let (mut until, mut flag) = (prev.a, prev.b);
     if cost > 0 {
         if eff >= until {
-            until = eff + spec.period_ms;
+            until = eff + spec.period();
         }
         flag = 1;
     } else if flag == 1 && eff >= until {
@@ -273,22 +275,28 @@ fn marker(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
 #[inline]
 fn fixed(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let prev = previous.unwrap_or_default();
-    let start = eff.div_euclid(spec.period_ms) * spec.period_ms;
+    let start = spec.period.floor(eff) * spec.period();
     let count = if prev.t >= start { prev.a } else { 0 };
     (count + cost <= spec.capacity, State { a: count, b: 0, t: eff })
 }
 
 /// The weight (scaled by [`WEIGHT_SCALE`]) of the previous window at `elapsed` ms into the
-/// current one.
+/// current one (`0 <= elapsed <= window_ms`).
 pub fn previous_weight(window_ms: i64, elapsed: i64) -> i64 {
-    (window_ms - elapsed) * WEIGHT_SCALE / window_ms
+    weight(&Divisor::new(window_ms), elapsed)
+}
+
+/// [`previous_weight`] with the window's precomputed divisor.
+#[inline(always)]
+fn weight(window: &Divisor, elapsed: i64) -> i64 {
+    window.floor((window.value() - elapsed) * WEIGHT_SCALE)
 }
 
 #[inline]
 fn sliding(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
-    let w = spec.period_ms;
+    let w = spec.period();
     let prev = previous.unwrap_or_default();
-    let start = eff.div_euclid(w) * w;
+    let start = spec.period.floor(eff) * w;
     // `prev.t <= eff`: the previous time is in the current window, the one before, or older.
     let (before, current) = if prev.t >= start {
         (prev.a, prev.b)
@@ -297,7 +305,7 @@ fn sliding(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (b
     } else {
         (0, 0)
     };
-    let used = before * previous_weight(w, eff - start) + current * WEIGHT_SCALE;
+    let used = before * weight(&spec.period, eff - start) + current * WEIGHT_SCALE;
     (used + cost * WEIGHT_SCALE <= spec.capacity * WEIGHT_SCALE, State { a: before, b: current, t: eff })
 }
 
@@ -309,8 +317,7 @@ fn bucket(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
         Some(prev) => {
             let missing = full - prev.a;
             let elapsed = eff - prev.t;
-            let rate = spec.period_ms;
-            if missing <= 0 || elapsed >= (missing + rate - 1) / rate { full } else { prev.a + elapsed * rate }
+            if missing <= 0 || elapsed >= spec.period.ceil(missing) { full } else { prev.a + elapsed * spec.period() }
         }
     };
     (tokens >= cost * TOKEN_SCALE, State { a: tokens, b: 0, t: eff })
@@ -319,10 +326,10 @@ fn bucket(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
 fn burst(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let fresh = State { a: 0, b: eff, t: eff };
     let state = match previous {
-        Some(prev) if eff < prev.b + spec.period_ms + spec.extra => State { t: eff, ..prev },
+        Some(prev) if eff < prev.b + spec.period() + spec.extra => State { t: eff, ..prev },
         _ => fresh,
     };
-    let open = eff < state.b + spec.period_ms;
+    let open = eff < state.b + spec.period();
     (open && state.a + cost <= spec.capacity, state)
 }
 
@@ -348,18 +355,17 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
     let (cap, eff) = (spec.capacity, s.t);
     let (remaining, reset_at_ms, wait) = match spec.kind {
         Kind::FixedWindow => {
-            let end = (eff.div_euclid(spec.period_ms) + 1) * spec.period_ms;
+            let end = (spec.period.floor(eff) + 1) * spec.period();
             (cap - s.a, end, end - eff)
         }
         Kind::SlidingWindow => sliding_report(spec, s, cost, outcome.allowed),
         Kind::TokenBucket => {
-            let rate = spec.period_ms;
             let to_full = (cap * TOKEN_SCALE - s.a).max(0);
             let short = (cost * TOKEN_SCALE - s.a).max(0);
-            (s.a / TOKEN_SCALE, eff + (to_full + rate - 1) / rate, (short + rate - 1) / rate)
+            (s.a / TOKEN_SCALE, eff + spec.period.ceil(to_full), spec.period.ceil(short))
         }
         Kind::Burst => {
-            let window_end = s.b + spec.period_ms;
+            let window_end = s.b + spec.period();
             if eff < window_end {
                 (cap - s.a, window_end, 0)
             } else {
@@ -376,27 +382,27 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
 
 #[inline(always)]
 fn sliding_report(spec: &LimitSpec, s: State, cost: i64, allowed: bool) -> (i64, i64, i64) {
-    let w = spec.period_ms;
-    let (idx, cap) = (s.t.div_euclid(w), spec.capacity);
+    let w = spec.period();
+    let (idx, cap) = (spec.period.floor(s.t), spec.capacity);
     let elapsed = s.t - idx * w;
-    let used = s.a * previous_weight(w, elapsed) + s.b * WEIGHT_SCALE;
+    let used = s.a * weight(&spec.period, elapsed) + s.b * WEIGHT_SCALE;
     let remaining = (cap * WEIGHT_SCALE - used).div_euclid(WEIGHT_SCALE);
     let end = (idx + 1) * w;
     // The wait is only reported for refusals: skip its search on the allowed hot path.
     let wait = if allowed {
         0
     } else if s.b + cost <= cap {
-        first_fit(s.a, s.b + cost, cap, w, elapsed) - elapsed
+        first_fit(s.a, s.b + cost, cap, &spec.period, elapsed) - elapsed
     } else {
-        end - s.t + first_fit(s.b, cost, cap, w, 0)
+        end - s.t + first_fit(s.b, cost, cap, &spec.period, 0)
     };
     (remaining, end, wait)
 }
 
 /// The first elapsed time in `[from, w]` at which `before` weighted plus `current` fits `cap`.
-fn first_fit(before: i64, current: i64, cap: i64, w: i64, from: i64) -> i64 {
-    let fits = |e: i64| before * previous_weight(w, e) + current * WEIGHT_SCALE <= cap * WEIGHT_SCALE;
-    let (mut lo, mut hi) = (from, w);
+fn first_fit(before: i64, current: i64, cap: i64, w: &Divisor, from: i64) -> i64 {
+    let fits = |e: i64| before * weight(w, e) + current * WEIGHT_SCALE <= cap * WEIGHT_SCALE;
+    let (mut lo, mut hi) = (from, w.value());
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         if fits(mid) { hi = mid } else { lo = mid + 1 }
@@ -408,13 +414,13 @@ fn first_fit(before: i64, current: i64, cap: i64, w: i64, from: i64) -> i64 {
 /// forget the key from then on.
 #[inline(always)]
 pub fn forget_at(spec: &LimitSpec, state: &State) -> i64 {
-    let w = spec.period_ms;
+    let w = spec.period();
     match spec.kind {
-        Kind::FixedWindow => (state.t.div_euclid(w) + 1) * w,
-        Kind::SlidingWindow => (state.t.div_euclid(w) + 2) * w,
+        Kind::FixedWindow => (spec.period.floor(state.t) + 1) * w,
+        Kind::SlidingWindow => (spec.period.floor(state.t) + 2) * w,
         Kind::TokenBucket => {
             let missing = (spec.capacity * TOKEN_SCALE - state.a).max(0);
-            state.t + (missing + w - 1) / w
+            state.t + spec.period.ceil(missing)
         }
         Kind::Burst => state.b + w + spec.extra,
         Kind::Marker => state.a + w,
