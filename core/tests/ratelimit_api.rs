@@ -40,7 +40,7 @@ fn consume_counts_and_refuses_with_429_and_retry_after() {
     let request = RateLimitRequest::new("/a", "GET").user("u1");
     let first = rl.consume(&request).unwrap();
     assert_eq!((first.allowed, first.limit, first.remaining, first.used), (true, 2, 1, 1));
-    assert_eq!(first.policy_id.as_deref(), Some(policy.id.as_str()));
+    assert_eq!(first.policy_id(), Some(policy.id.as_str()));
     assert_eq!((first.scope, first.algorithm), (Some(RateLimitScope::User), Some(RateLimitAlgorithm::FixedWindow)));
     rl.consume(&request).unwrap();
     let err = rl.enforce(&request).unwrap_err();
@@ -122,7 +122,7 @@ fn most_restrictive_limit_wins_and_disabled_rules_stop_applying() {
     let rule = rl.create_rule(&rule_request(&strict.id, RuleTargetType::User, Some("u1"), 1)).unwrap();
     let request = RateLimitRequest::new("/a", "GET").user("u1");
     let d = rl.consume(&request).unwrap();
-    assert_eq!((d.limit, d.remaining, d.policy_id.as_deref()), (2, 1, Some(strict.id.as_str())));
+    assert_eq!((d.limit, d.remaining, d.policy_id()), (2, 1, Some(strict.id.as_str())));
     assert_eq!(hits(&rl, &request, 5), 1);
     let disabled = rl.disable_rule(&rule.id).unwrap();
     assert!(!disabled.is_active);

@@ -179,8 +179,8 @@ fn fill(out: &mut SpRateLimitDecision, d: &RateLimitDecision) {
     out.throttle_delay_ms = n[CompactDecision::THROTTLE_DELAY_MS];
     out.window_seconds = n[CompactDecision::WINDOW_SECONDS];
     out.degraded = d.degraded;
-    copy_text(&mut out.policy_id, d.policy_id.as_deref());
-    copy_text(&mut out.policy_name, d.policy_name.as_deref());
+    copy_text(&mut out.policy_id, d.policy_id());
+    copy_text(&mut out.policy_name, d.policy_name());
 }
 
 fn to_compact(d: &SpRateLimitDecision) -> CompactDecision {

@@ -12,7 +12,8 @@ use napi::bindgen_prelude::{AsyncTask, Buffer, BufferSlice, Result};
 use napi::{Env, Task};
 use napi_derive::napi;
 use shared_platform_core::ratelimit::{
-    CompactDecision, RateLimitDecision, RateLimitRequest, RateLimiter, parse_rate_limit_headers, rate_limit_headers,
+    CompactDecision, PolicyLabel, RateLimitDecision, RateLimitRequest, RateLimiter, parse_rate_limit_headers,
+    rate_limit_headers,
 };
 use shared_platform_core::{Clock, ErrorCode, PlatformError, SystemClock, Timestamp, api};
 
@@ -20,23 +21,23 @@ use crate::registry::Registry;
 use crate::request_buffer::{self, Decoded};
 use crate::{NativeEngine, to_js_error};
 
-/// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the
-/// addresses of the decision's shared `Arc<str>`s (the compiled policy hands out the same ones on
-/// every decision), which is a cheap integer hash; the entries keep those `Arc`s alive, so an
-/// address is never reused for another string while it is in the table.
+/// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the address
+/// of the decision's shared [`PolicyLabel`] (the compiled policy hands out the same ones on every
+/// decision), which is a cheap integer hash; the entries keep those labels alive, so an address
+/// is never reused for another label while it is in the table.
 /// The last answer is checked first (a hot path usually sees one policy), before the map.
 #[derive(Default)]
 struct PolicyTable {
-    index: HashMap<(usize, usize), u32>,
-    entries: Vec<(Arc<str>, Arc<str>)>,
-    last: Option<((usize, usize), u32)>,
+    index: HashMap<usize, u32>,
+    entries: Vec<PolicyLabel>,
+    last: Option<(usize, u32)>,
 }
 
 impl PolicyTable {
     /// The slot of the decision's policy, or -1 when no policy decided.
     fn slot(&mut self, decision: &RateLimitDecision) -> i64 {
-        let (Some(id), Some(name)) = (&decision.policy_id, &decision.policy_name) else { return -1 };
-        let key = (Arc::as_ptr(id) as *const u8 as usize, Arc::as_ptr(name) as *const u8 as usize);
+        let Some(label) = &decision.policy else { return -1 };
+        let key = label.address();
         if let Some((last_key, slot)) = self.last
             && last_key == key
         {
@@ -46,7 +47,7 @@ impl PolicyTable {
             Some(slot) => *slot,
             None => {
                 let slot = self.entries.len() as u32;
-                self.entries.push((id.clone(), name.clone()));
+                self.entries.push(label.clone());
                 self.index.insert(key, slot);
                 slot
             }
@@ -188,7 +189,7 @@ impl NativeRateLimiter {
     pub fn policies(&self, from: u32) -> Vec<String> {
         let table = self.inner.policies.lock().unwrap_or_else(PoisonError::into_inner);
         let entries = table.entries.iter().skip(from as usize);
-        entries.flat_map(|(id, name)| [id.to_string(), name.to_string()]).collect()
+        entries.flat_map(|label| [label.id().to_owned(), label.name().to_owned()]).collect()
     }
 
     /// The response headers of a decision given as its numbers and policy name, flat

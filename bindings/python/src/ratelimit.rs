@@ -208,13 +208,13 @@ impl Decision {
     /// The deciding policy's id.
     #[getter]
     fn policy_id(&self) -> Option<&str> {
-        self.inner.policy_id.as_deref()
+        self.inner.policy_id()
     }
 
     /// The deciding policy's name.
     #[getter]
     fn policy_name(&self) -> Option<&str> {
-        self.inner.policy_name.as_deref()
+        self.inner.policy_name()
     }
 
     /// The deciding limit's scope ("endpoint", "user", "tenant", "ip", "api_key").
@@ -277,7 +277,7 @@ impl Decision {
             self.action(),
             self.inner.limit,
             self.inner.remaining,
-            self.inner.policy_name.as_deref().unwrap_or("-"),
+            self.inner.policy_name().unwrap_or("-"),
         )
     }
 }

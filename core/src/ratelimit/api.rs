@@ -91,8 +91,8 @@ pub fn decision_json(d: &RateLimitDecision) -> Value {
     json!({
         "allowed": d.allowed, "action": d.action, "limit": d.limit, "remaining": d.remaining, "used": d.used,
         "reset_at": d.reset_at, "retry_after_ms": d.retry_after.map(|r| r.as_millis() as u64),
-        "retry_after_seconds": d.retry_after_seconds(), "policy_id": d.policy_id.as_deref(),
-        "policy_name": d.policy_name.as_deref(), "scope": d.scope, "algorithm": d.algorithm,
+        "retry_after_seconds": d.retry_after_seconds(), "policy_id": d.policy_id(),
+        "policy_name": d.policy_name(), "scope": d.scope, "algorithm": d.algorithm,
         "burst_remaining": d.burst_remaining, "burst_total": d.burst_total,
         "throttle_delay_ms": d.throttle_delay.map(|r| r.as_millis() as u64),
         "window_seconds": d.window_seconds, "degraded": d.degraded,

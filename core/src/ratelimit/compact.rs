@@ -4,13 +4,12 @@
 //! into C structs, Node `Float64Array`s and Java `long[]` without JSON or per-field objects.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Deserialize;
 
 use super::models::{RateLimitAlgorithm, RateLimitScope};
-use super::request::{DecisionAction, RateLimitDecision, RateLimitRequest};
+use super::request::{DecisionAction, PolicyLabel, RateLimitDecision, RateLimitRequest};
 use crate::clock::Timestamp;
 
 /// A [`RateLimitRequest`] with owned strings (also its JSON form: the `ratelimit.consume` args).
@@ -155,8 +154,8 @@ impl CompactDecision {
             used: v[Self::USED],
             reset_at: Timestamp::from_millis(v[Self::RESET_AT_MS]),
             retry_after: duration(Self::RETRY_AFTER_MS),
-            policy_id: policy_id.map(Arc::from),
-            policy_name: policy_name.map(Arc::from),
+            policy: (policy_id.is_some() || policy_name.is_some())
+                .then(|| PolicyLabel::new(policy_id.unwrap_or(""), policy_name.unwrap_or(""))),
             scope: by_code(&SCOPES, v[Self::SCOPE]),
             algorithm: by_code(&ALGORITHMS, v[Self::ALGORITHM]),
             burst_remaining: opt(Self::BURST_REMAINING),
@@ -213,8 +212,7 @@ mod tests {
         d.scope = Some(RateLimitScope::ApiKey);
         d.algorithm = Some(RateLimitAlgorithm::TokenBucket);
         d.burst_total = Some(3);
-        d.policy_id = Some(Arc::from("p1"));
-        d.policy_name = Some(Arc::from("per-key"));
+        d.policy = Some(PolicyLabel::new("p1", "per-key"));
         let compact = CompactDecision::from_decision(&d);
         assert_eq!(compact.to_decision(Some("p1"), Some("per-key")), d);
         let garbage = CompactDecision([9, 77, 0, 0, 0, 0, -5, 99, -3, -1, -1, -1, -1, 2]);

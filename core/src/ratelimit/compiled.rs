@@ -15,7 +15,7 @@ use super::models::{
     BypassRule, BypassType, ConditionField, ConditionOperator, EndpointCost, LimitAdjustment, RateLimitAlgorithm,
     RateLimitPolicy, RateLimitRule, RateLimitScope, RuleTargetType, ThrottleMode,
 };
-use super::request::RateLimitRequest;
+use super::request::{PolicyLabel, RateLimitRequest};
 use super::state::{StateStore, key_seed};
 use super::validate::{self, Dimension};
 use crate::error::Result;
@@ -49,19 +49,19 @@ pub(crate) fn stripe_index() -> usize {
     INDEX.with(|i| *i) & (STRIPES - 1)
 }
 
-/// A label shared by every decision (policy id or name), copied once per stripe: a decision
-/// clones its thread's copy, so threads deciding under one policy never contend on one
-/// reference count. Copies sit on distinct cache lines.
+/// The policy label shared by every decision, copied once per stripe: a decision clones its
+/// thread's copy, so threads deciding under one policy never contend on one reference count.
+/// Copies sit on distinct cache lines.
 #[derive(Debug)]
-pub struct Striped([Arc<str>; STRIPES]);
+pub struct Striped([PolicyLabel; STRIPES]);
 
 impl Striped {
-    fn new(value: &str) -> Striped {
-        let line = |copy: &Arc<str>| Arc::as_ptr(copy).cast::<u8>() as usize / 64;
+    fn new(id: &str, name: &str) -> Striped {
+        let line = |copy: &PolicyLabel| copy.address() / 64;
         let (mut copies, mut spare) = (Vec::with_capacity(STRIPES), Vec::new());
         while copies.len() < STRIPES {
-            let copy: Arc<str> = Arc::from(value);
-            // The count sits just before the text: a neighbouring line may hold it.
+            let copy = PolicyLabel::new(id, name);
+            // The count sits just before the pair: a neighbouring line may hold it.
             if spare.len() < 4 * STRIPES && copies.iter().any(|c| line(c).abs_diff(line(&copy)) <= 1) {
                 spare.push(copy);
             } else {
@@ -72,17 +72,8 @@ impl Striped {
     }
 
     /// The copy of stripe `stripe` (see [`stripe_index`]; read once per decision).
-    pub fn at(&self, stripe: usize) -> &Arc<str> {
+    pub fn at(&self, stripe: usize) -> &PolicyLabel {
         &self.0[stripe & (STRIPES - 1)]
-    }
-}
-
-impl std::ops::Deref for Striped {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        // Every copy holds the same text; reading it touches no reference count.
-        &self.0[0]
     }
 }
 
@@ -117,14 +108,25 @@ pub struct CompiledLimit {
 /// A policy, ready to evaluate.
 #[derive(Debug)]
 pub struct CompiledPolicy {
-    pub(crate) id: Striped,
-    pub(crate) name: Striped,
+    pub(crate) label: Striped,
     pub(crate) algorithm: RateLimitAlgorithm,
     pub(crate) limits: Vec<CompiledLimit>,
     pub(crate) burst: Option<LimitSpec>,
     pub(crate) mode: ThrottleMode,
     pub(crate) throttle_delay_ms: i64,
     pub(crate) penalty: Option<(LimitSpec, i64)>,
+}
+
+impl CompiledPolicy {
+    /// The policy id (every stripe holds the same text; no reference count is touched).
+    pub(crate) fn id(&self) -> &str {
+        self.label.at(0).id()
+    }
+
+    /// The policy name.
+    pub(crate) fn name(&self) -> &str {
+        self.label.at(0).name()
+    }
 }
 
 #[derive(Debug)]
@@ -229,8 +231,7 @@ pub(crate) fn compile_policy(
     }
     let throttle = policy.throttle.unwrap_or_default();
     Ok(CompiledPolicy {
-        id: Striped::new(&policy.id),
-        name: Striped::new(&policy.name),
+        label: Striped::new(&policy.id, &policy.name),
         algorithm: policy.algorithm,
         limits,
         burst: policy.burst.as_ref().map(validate::burst_spec).transpose()?,

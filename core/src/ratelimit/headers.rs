@@ -24,7 +24,7 @@ pub fn rate_limit_headers(decision: &RateLimitDecision, now: Timestamp) -> Vec<(
         return Vec::new();
     }
     let reset_in = ceil_secs((decision.reset_at.as_millis() - now.as_millis()).max(0));
-    let policy = decision.policy_name.as_deref().unwrap_or("default");
+    let policy = decision.policy_name().unwrap_or("default");
     let token = sf_string(policy);
     let mut out = vec![
         ("X-RateLimit-Limit", decision.limit.to_string()),

@@ -210,6 +210,7 @@ impl RateLimiter {
     /// Counts a request against every limit of every matching rule and returns the most
     /// restrictive answer. A refused request is a decision with `allowed == false`; use
     /// [`RateLimitDecision::into_result`] (or [`RateLimiter::enforce`]) for the 429 error.
+    #[inline]
     pub fn consume(&self, request: &RateLimitRequest<'_>) -> Result<RateLimitDecision> {
         self.decide(request, true)
     }
@@ -225,6 +226,7 @@ impl RateLimiter {
         self.decide(request, false)
     }
 
+    #[inline]
     fn decide(&self, request: &RateLimitRequest<'_>, commit: bool) -> Result<RateLimitDecision> {
         self.scope.engine().ensure_open()?;
         let now = self.scope.engine().now();
@@ -421,7 +423,7 @@ impl RateLimiter {
         if mark.state.b == 2 {
             self.scope.publish(
                 "ratelimit.penalty_box_exited",
-                || json!({"policy_id": &*rule.policy.id, "scope": limit.scope}),
+                || json!({"policy_id": rule.policy.id(), "scope": limit.scope}),
             );
         }
         if !mark.allowed {
@@ -459,7 +461,7 @@ impl RateLimiter {
             if eval.commit {
                 self.scope.publish(
                     "ratelimit.burst_used",
-                    || json!({"policy_id": &*rule.policy.id, "scope": limit.scope, "burst_remaining": burst_remaining}),
+                    || json!({"policy_id": rule.policy.id(), "scope": limit.scope, "burst_remaining": burst_remaining}),
                 );
             }
         }
@@ -478,7 +480,7 @@ impl RateLimiter {
         let step = Step { spec: marker, cost: 1, now_ms: eval.now_ms, commit: true };
         if let Some(mark) = self.step(eval, &derive(base, PENALTY_MARK), &step)? {
             self.scope.publish("ratelimit.penalty_box_entered", || {
-                json!({"policy_id": &*rule.policy.id, "scope": limit.scope, "penalty_box_limit": penalty_limit,
+                json!({"policy_id": rule.policy.id(), "scope": limit.scope, "penalty_box_limit": penalty_limit,
                        "until": Timestamp::from_millis(mark.state.a).to_rfc3339()})
             });
         }
@@ -539,7 +541,7 @@ impl RateLimiter {
     fn approached(&self, v: &Verdict<'_>, threshold: i64) {
         let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
         self.scope.publish("ratelimit.limit_approached", || {
-            json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+            json!({"policy_id": policy.id(), "policy_name": policy.name(), "scope": limit.scope,
                    "limit": r.limit, "used": r.used, "remaining": r.remaining, "threshold_percent": threshold})
         });
     }
@@ -558,9 +560,9 @@ impl RateLimiter {
             _ => raw.to_owned(),
         };
         let identifier = identifier.as_str();
-        self.state.analytics.limited(eval.tenant, limit.scope, identifier, &policy.name, r.used, eval.now_ms);
+        self.state.analytics.limited(eval.tenant, limit.scope, identifier, policy.name(), r.used, eval.now_ms);
         self.scope.publish("ratelimit.limit_exceeded", || {
-            json!({"policy_id": &*policy.id, "policy_name": &*policy.name, "scope": limit.scope,
+            json!({"policy_id": policy.id(), "policy_name": policy.name(), "scope": limit.scope,
                    "identifier": identifier, "limit": r.limit, "retry_after_seconds": v.retry_after_seconds(),
                    "action": v.action})
         });

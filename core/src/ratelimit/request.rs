@@ -117,6 +117,34 @@ pub enum DecisionAction {
     Reject,
 }
 
+/// A policy's id and name as decisions carry them: one shared allocation, so handing both to a
+/// decision costs one reference count (decisions of one compiled policy share it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyLabel(Arc<(Box<str>, Box<str>)>);
+
+impl PolicyLabel {
+    /// A label for policy `id` named `name`.
+    pub fn new(id: &str, name: &str) -> PolicyLabel {
+        PolicyLabel(Arc::new((id.into(), name.into())))
+    }
+
+    /// The policy id.
+    pub fn id(&self) -> &str {
+        &self.0.0
+    }
+
+    /// The policy name.
+    pub fn name(&self) -> &str {
+        &self.0.1
+    }
+
+    /// The address of the shared allocation: equal for clones of one label, never reused while a
+    /// clone is alive (a key for interning tables that keep a clone).
+    pub fn address(&self) -> usize {
+        Arc::as_ptr(&self.0) as usize
+    }
+}
+
 /// The answer for one request, from its most restrictive limit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateLimitDecision {
@@ -134,10 +162,9 @@ pub struct RateLimitDecision {
     pub reset_at: Timestamp,
     /// When to retry (refused or throttled requests).
     pub retry_after: Option<Duration>,
-    /// The deciding policy.
-    pub policy_id: Option<Arc<str>>,
-    /// Its name.
-    pub policy_name: Option<Arc<str>>,
+    /// The deciding policy's id and name ([`RateLimitDecision::policy_id`],
+    /// [`RateLimitDecision::policy_name`]).
+    pub policy: Option<PolicyLabel>,
     /// The deciding limit's scope.
     pub scope: Option<RateLimitScope>,
     /// Its algorithm.
@@ -165,8 +192,7 @@ impl RateLimitDecision {
             used: 0,
             reset_at: now,
             retry_after: None,
-            policy_id: None,
-            policy_name: None,
+            policy: None,
             scope: None,
             algorithm: None,
             burst_remaining: None,
@@ -184,13 +210,23 @@ impl RateLimitDecision {
         }
         let mut err = PlatformError::new(ErrorCode::RateLimitExceeded, "rate limit exceeded").with_detail(format!(
             "policy {} limit {}",
-            self.policy_name.as_deref().unwrap_or("-"),
+            self.policy_name().unwrap_or("-"),
             self.limit
         ));
         if let Some(after) = self.retry_after {
             err = err.with_retry_after(after);
         }
         Err(err)
+    }
+
+    /// The deciding policy's id.
+    pub fn policy_id(&self) -> Option<&str> {
+        self.policy.as_ref().map(PolicyLabel::id)
+    }
+
+    /// The deciding policy's name.
+    pub fn policy_name(&self) -> Option<&str> {
+        self.policy.as_ref().map(PolicyLabel::name)
     }
 
     /// Whole seconds to wait, rounded up (for `Retry-After`).

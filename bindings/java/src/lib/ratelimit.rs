@@ -135,7 +135,7 @@ pub extern "system" fn Java_com_platform_sdk_ratelimit_RateLimitBridge_decide<'l
         let scope = read_string(env, &scope, "scope")?;
         let decision = decide(engine(handle)?, &scope, mode, &request)?;
         env.set_long_array_region(&out, 0, &CompactDecision::from_decision(&decision).0).map_err(jni_err)?;
-        new_string_array(env, &[decision.policy_id.as_deref(), decision.policy_name.as_deref()])
+        new_string_array(env, &[decision.policy_id(), decision.policy_name()])
     })
 }
 
