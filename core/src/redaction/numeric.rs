@@ -24,20 +24,27 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     }
 }
 
-/// The position of the next ASCII digit at or after `from`. Whole 32-byte blocks are tested
-/// first with a minimum reduction over `byte - b'0'` that the compiler turns into SIMD
-/// subtractions and `pminub` (a `bool` fold vectorised only four bytes at a time), so
-/// digit-free text is skipped a block at a time.
+/// The position of the next ASCII digit at or after `from`, eight bytes at a time: a word
+/// whose bytes hold no digit is skipped with a few arithmetic operations (SWAR).
 fn next_digit(text: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 32;
     let mut i = from;
-    while let Some(block) = text.get(i..i + BLOCK).and_then(|b| <&[u8; BLOCK]>::try_from(b).ok()) {
-        if block.iter().map(|b| b.wrapping_sub(b'0')).min().is_some_and(|m| m < 10) {
-            return block.iter().position(u8::is_ascii_digit).map(|k| i + k);
+    while let Some(word) = text.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let flags = digit_flags(u64::from_le_bytes(word));
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
         }
-        i += BLOCK;
+        i += 8;
     }
     text.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The high bit of each byte of `word` that may be an ASCII digit; the lowest flagged byte is
+/// always a digit (a flag above it can be a borrow's false positive), and no flag means no
+/// digit. Bytes `b ^ 0x30` below 10 are the digits (the "has a byte less than n" test).
+fn digit_flags(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = word ^ (ONES * u64::from(b'0'));
+    y.wrapping_sub(ONES * 10) & !y & (ONES * 0x80)
 }
 
 fn run_end(text: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
@@ -62,7 +69,6 @@ fn ends_cleanly(text: &[u8], end: usize) -> bool {
 
 /// Runs the detectors at the digit `p`; returns where the scan resumes.
 fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
-    let digits_end = run_end(text, p, |b| b.is_ascii_digit());
     if p >= 2
         && text[p - 1].is_ascii_uppercase()
         && text[p - 2].is_ascii_uppercase()
@@ -86,8 +92,9 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     if is_word(prev) {
         return run_end(text, p, is_word);
     }
+    let digits_end = || run_end(text, p, |b| b.is_ascii_digit());
     if matches!(prev, b'.' | b'-') && p >= 2 && text[p - 2].is_ascii_digit() {
-        return digits_end;
+        return digits_end();
     }
     // a dotted quad needs three dots in the token
     let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
@@ -96,7 +103,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
         return end;
     }
     let chain = Chain::parse(text, p);
-    chain.detect(text, out).max(digits_end)
+    chain.detect(text, out).max(digits_end())
 }
 
 /// Per-byte increments of the quick-reject token scan, packed in one word: digits in bits 0–7,
@@ -152,10 +159,12 @@ impl Shape {
 /// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
 /// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte).
 fn quick_reject(text: &[u8], p: usize) -> Verdict {
-    let mut s = p;
-    while s > 0 && p - s < 48 && token_class(text[s - 1]) {
-        s -= 1;
-    }
+    let s = if p == 0 || !token_class(text[p - 1]) {
+        p
+    } else {
+        let lo = p.saturating_sub(48);
+        text[lo..p].iter().rposition(|b| !token_class(*b)).map_or(lo, |k| lo + k + 1)
+    };
     let (mut counts, mut e) = (0u64, s);
     for &b in &text[s..text.len().min(s + 64)] {
         let inc = TOKEN_INC[usize::from(b)];
@@ -507,6 +516,15 @@ mod tests {
         ];
         for (text, entity, value) in cases {
             assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn next_digit_agrees_with_a_byte_search() {
+        let text: Vec<u8> = (0..=255u8).chain(b"ab/:9x0".iter().copied()).chain((0..=255u8).rev()).collect();
+        for from in 0..=text.len() {
+            let naive = text[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+            assert_eq!(next_digit(&text, from), naive, "{from}");
         }
     }
 
