@@ -106,30 +106,64 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     chain.detect(text, out).max(digits_end())
 }
 
-/// Per-byte increments of the quick-reject token scan, packed in one word: digits in bits 0–7,
-/// hex letters in bits 8–15, `:` in bits 16–23, `.` in bits 24–31, `-` in bits 32–39. Zero for
-/// bytes outside the token class `[0-9A-Fa-f.:-]`. Tokens are at most 64 bytes, so no field
-/// overflows.
-static TOKEN_INC: [u64; 256] = {
-    let mut table = [0u64; 256];
+/// Class bits of the token bytes `[0-9A-Fa-f.:-]` (digit, hex letter, `:`, `.`, `-`), and
+/// [`OUTSIDE`] for every other byte.
+static CLASS: [u8; 256] = {
+    let mut table = [OUTSIDE; 256];
     let mut b = 0;
     while b < 256 {
-        let c = b as u8;
-        table[b] = match c {
-            b'0'..=b'9' => 1,
-            b'a'..=b'f' | b'A'..=b'F' => 1 << 8,
-            b':' => 1 << 16,
-            b'.' => 1 << 24,
-            b'-' => 1 << 32,
-            _ => 0,
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'f' | b'A'..=b'F' => LETTER,
+            b':' => COLON,
+            b'.' => DOT,
+            b'-' => DASH,
+            _ => OUTSIDE,
         };
         b += 1;
     }
     table
 };
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const COLON: u8 = 4;
+const DOT: u8 = 8;
+const DASH: u8 = 16;
+const OUTSIDE: u8 = 0x80;
 
 fn token_class(b: u8) -> bool {
-    TOKEN_INC[usize::from(b)] != 0
+    CLASS[usize::from(b)] & OUTSIDE == 0
+}
+
+/// How many times `sep` (of class `class`) occurs in `token`, whose bytes' classes are `seen`:
+/// no pass over the token when the class is absent.
+fn count(token: &[u8], seen: u8, sep: u8, class: u8) -> usize {
+    if seen & class == 0 { 0 } else { token.iter().filter(|b| **b == sep).count() }
+}
+
+/// The length of the token of `[0-9A-Fa-f.:-]` at the start of `window` and the union of its
+/// bytes' classes. Four bytes per step while none of them is outside the token: four table
+/// lookups OR-ed, one branch.
+fn token_span(window: &[u8]) -> (usize, u8) {
+    let class = |b: &u8| CLASS[usize::from(*b)];
+    let (mut len, mut seen) = (0, 0);
+    for quad in window.chunks_exact(4) {
+        let union = class(&quad[0]) | class(&quad[1]) | class(&quad[2]) | class(&quad[3]);
+        if union & OUTSIDE != 0 {
+            break;
+        }
+        seen |= union;
+        len += 4;
+    }
+    for b in &window[len..] {
+        let c = class(b);
+        if c & OUTSIDE != 0 {
+            break;
+        }
+        seen |= c;
+        len += 1;
+    }
+    (len, seen)
 }
 
 /// What [`quick_reject`] decided about the token around a digit.
@@ -143,12 +177,18 @@ enum Verdict {
 /// Separator counts of a token of `[0-9A-Fa-f.:-]`. Every token the hex, MAC and IPv4 matchers
 /// read around the digit lies inside it, so the counts rule them out cheaply.
 struct Shape {
-    dots: u64,
-    colons: u64,
-    dashes: u64,
+    dots: usize,
+    colons: usize,
+    dashes: usize,
 }
 
 impl Shape {
+    /// The separator counts of `token`, whose bytes' classes are `seen` and which holds
+    /// `colons` colons.
+    fn of(token: &[u8], seen: u8, colons: usize) -> Shape {
+        Shape { dots: count(token, seen, b'.', DOT), colons, dashes: count(token, seen, b'-', DASH) }
+    }
+
     /// An IPv6 address needs two `:`, a MAC address two `:` or a `-`.
     fn may_be_hex(&self) -> bool {
         self.colons >= 2 || self.dashes > 0
@@ -165,19 +205,9 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
         let lo = p.saturating_sub(48);
         text[lo..p].iter().rposition(|b| !token_class(*b)).map_or(lo, |k| lo + k + 1)
     };
-    let (mut counts, mut e) = (0u64, s);
-    for &b in &text[s..text.len().min(s + 64)] {
-        let inc = TOKEN_INC[usize::from(b)];
-        if inc == 0 {
-            break;
-        }
-        counts += inc;
-        e += 1;
-    }
-    let field = |shift: u32| (counts >> shift) & 0xFF;
-    let (digits, letters) = (field(0), field(8));
-    let shape = Shape { colons: field(16), dots: field(24), dashes: field(32) };
-    if e - s == 64 {
+    let (len, seen) = token_span(&text[s..text.len().min(s + 64)]);
+    let e = s + len;
+    if len == 64 {
         // longer than any address or number: skip the whole token
         return Verdict::Skip(run_end(text, e, token_class));
     }
@@ -185,18 +215,24 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     if is_word(prev) {
         return Verdict::Skip(run_end(text, e, is_word));
     }
-    if shape.colons >= 2 {
-        return Verdict::Inspect(shape);
+    let token = &text[s..e];
+    // separators are counted only where a decision needs them
+    let colons = count(token, seen, b':', COLON);
+    if colons >= 2 {
+        return Verdict::Inspect(Shape::of(token, seen, colons));
     }
-    if letters > 0 {
-        let mac = e - s == 17 && is_mac(&text[s..e], b'-');
-        return if mac { Verdict::Inspect(shape) } else { Verdict::Skip(e) };
+    if seen & LETTER != 0 {
+        let mac = len == 17 && is_mac(token, b'-');
+        return if mac { Verdict::Inspect(Shape::of(token, seen, colons)) } else { Verdict::Skip(e) };
     }
     let next = byte_at(text, e);
     if is_word(next) && !matches!(next, b'x' | b'X') {
         return Verdict::Skip(run_end(text, e, is_word));
     }
     let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
+    // no letters here: the rest of the token is digits
+    let shape = Shape::of(token, seen, colons);
+    let digits = len - shape.colons - shape.dots - shape.dashes;
     if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(shape) }
 }
 
