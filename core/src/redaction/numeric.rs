@@ -401,9 +401,13 @@ impl Chain {
     }
 
     fn card(&self, text: &[u8], from: usize) -> Option<(Finding, usize)> {
+        // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped at 32)
         let mut buf = [0u8; 32];
+        self.digits_into(text, from, self.n - 1, &mut buf);
+        let mut total: usize = self.groups[from..self.n].iter().map(|(s, e)| e - s).sum();
         for to in (from..self.n).rev() {
-            let n = self.digits_into(text, from, to, &mut buf);
+            let n = total.min(buf.len());
+            total -= self.groups[to].1 - self.groups[to].0;
             if !(13..=19).contains(&n) || !ends_cleanly(text, self.groups[to].1) {
                 continue;
             }
