@@ -1,6 +1,6 @@
 //! Detectors anchored on digits: cards, SSNs, phone numbers, IBANs, IP and MAC addresses.
 //!
-//! A block-at-a-time scan finds the next ASCII digit; every detector then looks only at the
+//! A word-at-a-time (SWAR) scan finds the next ASCII digit; every detector then looks only at the
 //! digits' neighbourhood with hand-written matchers (no regex), and validators (Luhn, mod-97,
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
