@@ -16,7 +16,6 @@ use std::sync::OnceLock;
 
 use aho_corasick::packed::{Config, MatchKind as PackedKind, Searcher};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
-use memchr::memmem;
 
 /// What a keyword anchors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +70,13 @@ const KEYWORDS: &[(&str, Kind, &[&str])] = &[
     ("bearer", Kind::Bearer, &["bearer", "BEARER", "Bearer"]),
 ];
 
-/// Three-byte prefixes searched with `memmem` instead (Teddy compares four bytes when every
-/// keyword has at least four), each only when the text holds its rarest byte. None of them
-/// overlaps another keyword in a way that changes a finding: a `eyJ` starting inside `apikey`
-/// or `passphrase` follows a word character, which the JWT matcher rejects anyway.
-const SHORT_PREFIXES: &[(&[u8], Kind)] = &[(b"xox", Kind::Slack), (b"eyJ", Kind::Jwt), (b"://", Kind::Scheme)];
+/// Three-byte prefixes searched apart (Teddy compares four bytes when every keyword has at
+/// least four), each only when the text holds its rarest byte, through `memchr` on its anchor
+/// byte (at the given offset in the prefix). None of them overlaps another keyword in a way that
+/// changes a finding: a `eyJ` starting inside `apikey` or `passphrase` follows a word character,
+/// which the JWT matcher rejects anyway.
+const SHORT_PREFIXES: &[(&[u8; 3], usize, Kind)] =
+    &[(b"xox", 0, Kind::Slack), (b"eyJ", 2, Kind::Jwt), (b"://", 1, Kind::Scheme)];
 
 /// Bytes of lower-cased text searched per window; longer texts are searched window by window.
 const WINDOW: usize = 4096;
@@ -111,7 +112,6 @@ enum Finder {
 struct Keywords {
     finder: Finder,
     longest: usize,
-    short: Vec<(memmem::Finder<'static>, Kind)>,
 }
 
 impl Finder {
@@ -142,8 +142,7 @@ fn build(force_automaton: bool) -> Keywords {
                 .unwrap_or_else(|err| unreachable!("the built-in keywords are valid: {err}")),
         ),
     };
-    let short = SHORT_PREFIXES.iter().map(|(needle, kind)| (memmem::Finder::new(needle), *kind)).collect();
-    Keywords { finder, longest, short }
+    Keywords { finder, longest }
 }
 
 fn keywords() -> &'static Keywords {
@@ -199,14 +198,25 @@ impl Keywords {
             base = pos.max(limit);
             pos = base;
         }
-        for ((finder, kind), wanted) in self.short.iter().zip([presence.xj, presence.xj, presence.at]) {
+        for (&(needle, anchor, kind), wanted) in SHORT_PREFIXES.iter().zip([presence.xj, presence.xj, presence.at]) {
             if wanted {
-                for s in finder.find_iter(text) {
-                    hit(*kind, s, s + finder.needle().len());
-                }
+                find_short(text, needle, anchor, |s| hit(kind, s, s + needle.len()));
             }
         }
         presence
+    }
+}
+
+/// Calls `hit(start)` for the non-overlapping occurrences of `needle` in `text`, left to right
+/// (as `memmem`'s iterator), found through the occurrences of its byte at `anchor`.
+fn find_short(text: &[u8], needle: &[u8; 3], anchor: usize, mut hit: impl FnMut(usize)) {
+    let mut next = 0;
+    for i in memchr::memchr_iter(needle[anchor], text) {
+        let Some(s) = i.checked_sub(anchor) else { continue };
+        if s >= next && text.get(s..s + needle.len()) == Some(needle.as_slice()) {
+            hit(s);
+            next = s + needle.len();
+        }
     }
 }
 
@@ -308,6 +318,18 @@ mod tests {
         assert_eq!(hits(packed, &text, WINDOW), whole);
         assert_eq!(hits(packed, &text, 100), whole);
         assert_eq!(hits(&automaton, &text, 100), whole);
+    }
+
+    #[test]
+    fn short_prefixes_as_memmem() {
+        for text in ["xoxoxox xox", "eyJeyJ.eyJ", "a://b:///c", "xo", "", "ox xxoxx://eyJ"] {
+            for &(needle, anchor, _) in SHORT_PREFIXES {
+                let mut found = Vec::new();
+                find_short(text.as_bytes(), needle, anchor, |s| found.push(s));
+                let expected: Vec<_> = memchr::memmem::find_iter(text.as_bytes(), needle).collect();
+                assert_eq!(found, expected, "{text}");
+            }
+        }
     }
 
     #[test]

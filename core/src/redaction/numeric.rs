@@ -1,6 +1,6 @@
 //! Detectors anchored on digits: cards, SSNs, phone numbers, IBANs, IP and MAC addresses.
 //!
-//! A block-at-a-time scan finds the next ASCII digit; every detector then looks only at the
+//! A word-at-a-time (SWAR) scan finds the next ASCII digit; every detector then looks only at the
 //! digits' neighbourhood with hand-written matchers (no regex), and validators (Luhn, mod-97,
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
@@ -24,20 +24,27 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     }
 }
 
-/// The position of the next ASCII digit at or after `from`. Whole 32-byte blocks are tested
-/// first with a minimum reduction over `byte - b'0'` that the compiler turns into SIMD
-/// subtractions and `pminub` (a `bool` fold vectorised only four bytes at a time), so
-/// digit-free text is skipped a block at a time.
+/// The position of the next ASCII digit at or after `from`, eight bytes at a time: a word
+/// whose bytes hold no digit is skipped with a few arithmetic operations (SWAR).
 fn next_digit(text: &[u8], from: usize) -> Option<usize> {
-    const BLOCK: usize = 32;
     let mut i = from;
-    while let Some(block) = text.get(i..i + BLOCK).and_then(|b| <&[u8; BLOCK]>::try_from(b).ok()) {
-        if block.iter().map(|b| b.wrapping_sub(b'0')).min().is_some_and(|m| m < 10) {
-            return block.iter().position(u8::is_ascii_digit).map(|k| i + k);
+    while let Some(word) = text.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        let flags = digit_flags(u64::from_le_bytes(word));
+        if flags != 0 {
+            return Some(i + (flags.trailing_zeros() / 8) as usize);
         }
-        i += BLOCK;
+        i += 8;
     }
     text.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The high bit of each byte of `word` that may be an ASCII digit; the lowest flagged byte is
+/// always a digit (a flag above it can be a borrow's false positive), and no flag means no
+/// digit. Bytes `b ^ 0x30` below 10 are the digits (the "has a byte less than n" test).
+fn digit_flags(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let y = word ^ (ONES * u64::from(b'0'));
+    y.wrapping_sub(ONES * 10) & !y & (ONES * 0x80)
 }
 
 fn run_end(text: &[u8], from: usize, class: impl Fn(u8) -> bool) -> usize {
@@ -62,7 +69,6 @@ fn ends_cleanly(text: &[u8], end: usize) -> bool {
 
 /// Runs the detectors at the digit `p`; returns where the scan resumes.
 fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
-    let digits_end = run_end(text, p, |b| b.is_ascii_digit());
     if p >= 2
         && text[p - 1].is_ascii_uppercase()
         && text[p - 2].is_ascii_uppercase()
@@ -86,8 +92,9 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     if is_word(prev) {
         return run_end(text, p, is_word);
     }
+    let digits_end = || run_end(text, p, |b| b.is_ascii_digit());
     if matches!(prev, b'.' | b'-') && p >= 2 && text[p - 2].is_ascii_digit() {
-        return digits_end;
+        return digits_end();
     }
     // a dotted quad needs three dots in the token
     let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
@@ -96,33 +103,67 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
         return end;
     }
     let chain = Chain::parse(text, p);
-    chain.detect(text, out).max(digits_end)
+    chain.detect(text, out).max(digits_end())
 }
 
-/// Per-byte increments of the quick-reject token scan, packed in one word: digits in bits 0–7,
-/// hex letters in bits 8–15, `:` in bits 16–23, `.` in bits 24–31, `-` in bits 32–39. Zero for
-/// bytes outside the token class `[0-9A-Fa-f.:-]`. Tokens are at most 64 bytes, so no field
-/// overflows.
-static TOKEN_INC: [u64; 256] = {
-    let mut table = [0u64; 256];
+/// Class bits of the token bytes `[0-9A-Fa-f.:-]` (digit, hex letter, `:`, `.`, `-`), and
+/// [`OUTSIDE`] for every other byte.
+static CLASS: [u8; 256] = {
+    let mut table = [OUTSIDE; 256];
     let mut b = 0;
     while b < 256 {
-        let c = b as u8;
-        table[b] = match c {
-            b'0'..=b'9' => 1,
-            b'a'..=b'f' | b'A'..=b'F' => 1 << 8,
-            b':' => 1 << 16,
-            b'.' => 1 << 24,
-            b'-' => 1 << 32,
-            _ => 0,
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'f' | b'A'..=b'F' => LETTER,
+            b':' => COLON,
+            b'.' => DOT,
+            b'-' => DASH,
+            _ => OUTSIDE,
         };
         b += 1;
     }
     table
 };
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const COLON: u8 = 4;
+const DOT: u8 = 8;
+const DASH: u8 = 16;
+const OUTSIDE: u8 = 0x80;
 
 fn token_class(b: u8) -> bool {
-    TOKEN_INC[usize::from(b)] != 0
+    CLASS[usize::from(b)] & OUTSIDE == 0
+}
+
+/// How many times `sep` (of class `class`) occurs in `token`, whose bytes' classes are `seen`:
+/// no pass over the token when the class is absent.
+fn count(token: &[u8], seen: u8, sep: u8, class: u8) -> usize {
+    if seen & class == 0 { 0 } else { token.iter().filter(|b| **b == sep).count() }
+}
+
+/// The length of the token of `[0-9A-Fa-f.:-]` at the start of `window` and the union of its
+/// bytes' classes. Four bytes per step while none of them is outside the token: four table
+/// lookups OR-ed, one branch.
+fn token_span(window: &[u8]) -> (usize, u8) {
+    let class = |b: &u8| CLASS[usize::from(*b)];
+    let (mut len, mut seen) = (0, 0);
+    for quad in window.chunks_exact(4) {
+        let union = class(&quad[0]) | class(&quad[1]) | class(&quad[2]) | class(&quad[3]);
+        if union & OUTSIDE != 0 {
+            break;
+        }
+        seen |= union;
+        len += 4;
+    }
+    for b in &window[len..] {
+        let c = class(b);
+        if c & OUTSIDE != 0 {
+            break;
+        }
+        seen |= c;
+        len += 1;
+    }
+    (len, seen)
 }
 
 /// What [`quick_reject`] decided about the token around a digit.
@@ -136,12 +177,18 @@ enum Verdict {
 /// Separator counts of a token of `[0-9A-Fa-f.:-]`. Every token the hex, MAC and IPv4 matchers
 /// read around the digit lies inside it, so the counts rule them out cheaply.
 struct Shape {
-    dots: u64,
-    colons: u64,
-    dashes: u64,
+    dots: usize,
+    colons: usize,
+    dashes: usize,
 }
 
 impl Shape {
+    /// The separator counts of `token`, whose bytes' classes are `seen` and which holds
+    /// `colons` colons.
+    fn of(token: &[u8], seen: u8, colons: usize) -> Shape {
+        Shape { dots: count(token, seen, b'.', DOT), colons, dashes: count(token, seen, b'-', DASH) }
+    }
+
     /// An IPv6 address needs two `:`, a MAC address two `:` or a `-`.
     fn may_be_hex(&self) -> bool {
         self.colons >= 2 || self.dashes > 0
@@ -152,23 +199,15 @@ impl Shape {
 /// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
 /// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte).
 fn quick_reject(text: &[u8], p: usize) -> Verdict {
-    let mut s = p;
-    while s > 0 && p - s < 48 && token_class(text[s - 1]) {
-        s -= 1;
-    }
-    let (mut counts, mut e) = (0u64, s);
-    for &b in &text[s..text.len().min(s + 64)] {
-        let inc = TOKEN_INC[usize::from(b)];
-        if inc == 0 {
-            break;
-        }
-        counts += inc;
-        e += 1;
-    }
-    let field = |shift: u32| (counts >> shift) & 0xFF;
-    let (digits, letters) = (field(0), field(8));
-    let shape = Shape { colons: field(16), dots: field(24), dashes: field(32) };
-    if e - s == 64 {
+    let s = if p == 0 || !token_class(text[p - 1]) {
+        p
+    } else {
+        let lo = p.saturating_sub(48);
+        text[lo..p].iter().rposition(|b| !token_class(*b)).map_or(lo, |k| lo + k + 1)
+    };
+    let (len, seen) = token_span(&text[s..text.len().min(s + 64)]);
+    let e = s + len;
+    if len == 64 {
         // longer than any address or number: skip the whole token
         return Verdict::Skip(run_end(text, e, token_class));
     }
@@ -176,18 +215,24 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     if is_word(prev) {
         return Verdict::Skip(run_end(text, e, is_word));
     }
-    if shape.colons >= 2 {
-        return Verdict::Inspect(shape);
+    let token = &text[s..e];
+    // separators are counted only where a decision needs them
+    let colons = count(token, seen, b':', COLON);
+    if colons >= 2 {
+        return Verdict::Inspect(Shape::of(token, seen, colons));
     }
-    if letters > 0 {
-        let mac = e - s == 17 && is_mac(&text[s..e], b'-');
-        return if mac { Verdict::Inspect(shape) } else { Verdict::Skip(e) };
+    if seen & LETTER != 0 {
+        let mac = len == 17 && is_mac(token, b'-');
+        return if mac { Verdict::Inspect(Shape::of(token, seen, colons)) } else { Verdict::Skip(e) };
     }
     let next = byte_at(text, e);
     if is_word(next) && !matches!(next, b'x' | b'X') {
         return Verdict::Skip(run_end(text, e, is_word));
     }
     let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
+    // no letters here: the rest of the token is digits
+    let shape = Shape::of(token, seen, colons);
+    let digits = len - shape.colons - shape.dots - shape.dashes;
     if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(shape) }
 }
 
@@ -356,9 +401,13 @@ impl Chain {
     }
 
     fn card(&self, text: &[u8], from: usize) -> Option<(Finding, usize)> {
+        // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped at 32)
         let mut buf = [0u8; 32];
+        self.digits_into(text, from, self.n - 1, &mut buf);
+        let mut total: usize = self.groups[from..self.n].iter().map(|(s, e)| e - s).sum();
         for to in (from..self.n).rev() {
-            let n = self.digits_into(text, from, to, &mut buf);
+            let n = total.min(buf.len());
+            total -= self.groups[to].1 - self.groups[to].0;
             if !(13..=19).contains(&n) || !ends_cleanly(text, self.groups[to].1) {
                 continue;
             }
@@ -507,6 +556,15 @@ mod tests {
         ];
         for (text, entity, value) in cases {
             assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn next_digit_agrees_with_a_byte_search() {
+        let text: Vec<u8> = (0..=255u8).chain(b"ab/:9x0".iter().copied()).chain((0..=255u8).rev()).collect();
+        for from in 0..=text.len() {
+            let naive = text[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+            assert_eq!(next_digit(&text, from), naive, "{from}");
         }
     }
 

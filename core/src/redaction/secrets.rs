@@ -7,7 +7,7 @@
 
 use super::finding::{Finding, entities as e};
 use super::keywords::{self, Kind, Presence};
-use super::validate::{is_word, jwt_header};
+use super::validate::{byte_set, is_word, jwt_header};
 
 /// URL schemes whose credentials are reported as `CONNECTION_STRING`.
 const DB_SCHEMES: &[&str] = &[
@@ -176,9 +176,9 @@ fn bearer(text: &[u8], s: usize) -> Option<Finding> {
     if token == s + 6 {
         return None;
     }
-    let end = run_end(text, token, 4096, |b| {
-        b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-')
-    });
+    let token_byte =
+        byte_set!(b => b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-'));
+    let end = run_end(text, token, 4096, token_byte);
     (end - token >= 8).then(|| Finding::new(e::BEARER_TOKEN, token, end, 0.9))
 }
 
@@ -192,9 +192,9 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
         scheme_start -= 1;
     }
     let authority = s + 3;
-    let end = run_end(text, authority, 512, |b| {
-        !b.is_ascii_whitespace() && !matches!(b, b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`')
-    });
+    let authority_byte =
+        byte_set!(b => !b.is_ascii_whitespace() && !matches!(b, b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`'));
+    let end = run_end(text, authority, 512, authority_byte);
     let at = memchr::memrchr(b'@', &text[authority..end])? + authority;
     let colon = memchr::memchr(b':', &text[authority..at])? + authority;
     let password = &text[colon + 1..at];
@@ -233,10 +233,9 @@ fn assignment(text: &[u8], s: usize) -> Option<Finding> {
         quoted(text, i + 1, &[quote])?
     } else {
         let start = skip_auth_scheme(text, i);
-        let end = run_end(text, start, 512, |b| {
-            !b.is_ascii_whitespace()
-                && !matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'>' | b')' | b']' | b'}')
-        });
+        let value_byte = byte_set!(b => !b.is_ascii_whitespace()
+            && !matches!(b, b'"' | b'\'' | b',' | b';' | b'&' | b'<' | b'>' | b')' | b']' | b'}'));
+        let end = run_end(text, start, 512, value_byte);
         if end - start < 4 {
             return None;
         }
@@ -293,7 +292,8 @@ fn is_placeholder(value: &[u8]) -> bool {
 /// `out`; the `user:password@host` of a URL is not an address.
 pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
     // bytes >= 0x80 are the non-ASCII letters of internationalised addresses (RFC 6531)
-    let local = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+    let local = byte_set!(b => b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'));
+    let domain = byte_set!(b => b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.' || b == b'-');
     for at in memchr::memchr_iter(b'@', text) {
         let mut s = at;
         while s > 0 && at - s < 64 && local(text[s - 1]) {
@@ -302,7 +302,7 @@ pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
         while s < at && (text[s] == b'.' || text[s] & 0xC0 == 0x80) {
             s += 1;
         }
-        let mut end = run_end(text, at + 1, 254, |b| b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.' || b == b'-');
+        let mut end = run_end(text, at + 1, 254, domain);
         while end > at + 1 && (matches!(text[end - 1], b'.' | b'-') || text.get(end).is_some_and(|b| b & 0xC0 == 0x80))
         {
             end -= 1;
