@@ -536,3 +536,53 @@ fn a_closed_engine_refuses_every_call() {
     assert_eq!(rl.list_policies(&Default::default()).unwrap_err().code(), ErrorCode::EngineClosed);
     assert!(engine.tenant("acme").and_then(|s| s.ratelimit()).is_err());
 }
+
+/// Decisions of a scope with one rule (decided on the one-rule path) and of the same rule next to
+/// a rule that never matches (decided by the general most-restrictive path), side by side.
+fn one_rule_and_general(configure: impl Fn(&mut CreatePolicyRequest)) -> [(Engine, RateLimiter, Arc<ManualClock>); 2] {
+    std::array::from_fn(|general| {
+        let (engine, clock) = engine();
+        let rl = engine.tenant("acme").unwrap().ratelimit().unwrap();
+        let mut limit = limit(RateLimitScope::User, 5, 10);
+        limit.cost_based = true;
+        let p = policy(&rl, vec![limit], &configure);
+        rl.create_rule(&rule_request(&p.id, RuleTargetType::User, None, 0)).unwrap();
+        if general == 1 {
+            rl.create_rule(&rule_request(&p.id, RuleTargetType::User, Some("nobody"), 5)).unwrap();
+        }
+        (engine, rl, clock)
+    })
+}
+
+#[test]
+fn the_one_rule_path_decides_like_the_general_path() {
+    let modes = [ThrottleMode::Reject, ThrottleMode::Throttle];
+    let algorithms =
+        [RateLimitAlgorithm::SlidingWindow, RateLimitAlgorithm::FixedWindow, RateLimitAlgorithm::TokenBucket];
+    for (mode, algorithm) in modes.into_iter().flat_map(|m| algorithms.map(|a| (m, a))) {
+        let configure = |r: &mut CreatePolicyRequest| {
+            r.algorithm = algorithm;
+            r.throttle = Some(ThrottleConfig { mode, throttle_delay_ms: Some(3_000), ..Default::default() });
+        };
+        let sides = one_rule_and_general(configure);
+        let mut decisions: [Vec<String>; 2] = [Vec::new(), Vec::new()];
+        for (side, (_engine, rl, clock)) in sides.iter().enumerate() {
+            for step in 0..60_u64 {
+                let user = ["u1", "u2"][(step % 3 == 0) as usize];
+                let request = RateLimitRequest::new("/a", "GET").user(user).cost((step % 4) as i64);
+                let decided = if step % 5 == 0 { rl.check(&request) } else { rl.consume(&request) };
+                let shown = decided.map(|mut d| {
+                    d.policy = None;
+                    format!("{d:?}")
+                });
+                decisions[side].push(format!("{step}: {:?}", shown.map_err(|e| e.code())));
+                clock.advance(Duration::from_millis(step * 97 % 1_300));
+            }
+            let over = rl.consume(&RateLimitRequest::new("/a", "GET").user("u1").cost(6)).unwrap_err();
+            decisions[side].push(format!("{:?}", over.code()));
+            decisions[side].push(format!("{:?}", rl.consume(&RateLimitRequest::new("/a", "GET")).unwrap().action));
+        }
+        assert_eq!(decisions[0], decisions[1], "{mode:?} {algorithm:?}");
+        assert!(decisions[0].iter().any(|d| d.contains("allowed: false")), "the scenario reaches refusals");
+    }
+}

@@ -161,6 +161,13 @@ fn derive<'a>(key: &StateKey<'a>, n: u128) -> StateKey<'a> {
 const PENALTY_MARK: u128 = 1;
 const BURST: u128 = 3;
 
+/// A limit ready to step: the units it counts, its spec in force, its key.
+struct Prepared<'k> {
+    units: i64,
+    spec: LimitSpec,
+    key: StateKey<'k>,
+}
+
 /// One evaluation in progress.
 struct Eval<'r, 'a> {
     request: &'r RateLimitRequest<'a>,
@@ -264,20 +271,74 @@ impl RateLimiter {
         let stripe = super::compiled::stripe_index();
         let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory(), stripe };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
+        if plan_rule.is_none()
+            && let Some(decision) = self.decide_plain(snap, &eval, ip, now)
+        {
+            return decision;
+        }
+        self.decide_most_restrictive(snap, &eval, plan_rule, ip, now)
+    }
+
+    /// The common shape (one rule, one plain limit, the in-memory store, no plan rule) decided
+    /// straight, without the most-restrictive selection and its intermediate values. `None`:
+    /// another shape, or a store error (nothing was written), for the general path.
+    #[inline(always)]
+    fn decide_plain(
+        &self,
+        snap: &Snapshot,
+        eval: &Eval<'_, '_>,
+        ip: Option<IpAddr>,
+        now: Timestamp,
+    ) -> Option<Result<RateLimitDecision>> {
+        let ([rule], Some(memory)) = (snap.rules.as_slice(), eval.memory) else { return None };
+        let ([limit], None, None) = (rule.policy.limits.as_slice(), &rule.policy.burst, &rule.policy.penalty) else {
+            return None;
+        };
+        if !self.state.healthy.load(Ordering::Relaxed) {
+            return None;
+        }
+        let unlimited = || Some(Ok(RateLimitDecision::unlimited(now, DecisionAction::Allow)));
+        if !rule.matches(eval.request, ip, eval.tenant) {
+            return unlimited();
+        }
+        let Prepared { units, spec, key } = match self.prepare(eval, rule, 0, limit) {
+            Ok(Some(prepared)) => prepared,
+            Ok(None) => return unlimited(),
+            Err(err) => return Some(Err(err)),
+        };
+        let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
+        let outcome = memory.step_key(&key, &step).ok()?;
+        let report = algorithm::report(&spec, &outcome, units);
+        let verdict = self.settle(eval, rule, limit, (outcome.allowed, report, None), units);
+        Some(Ok(verdict.into_decision(eval.stripe)))
+    }
+
+    /// Every limit of every matching rule; the most restrictive answer wins.
+    #[inline(never)]
+    fn decide_most_restrictive(
+        &self,
+        snap: &Snapshot,
+        eval: &Eval<'_, '_>,
+        plan_rule: Option<&CompiledRule>,
+        ip: Option<IpAddr>,
+        now: Timestamp,
+    ) -> Result<RateLimitDecision> {
+        let (request, tenant) = (eval.request, eval.tenant);
         let mut best: Option<Verdict<'_>> = None;
         for rule in snap.rules.iter().chain(plan_rule) {
             if !rule.matches(request, ip, tenant) {
                 continue;
             }
             for (i, limit) in rule.policy.limits.iter().enumerate() {
-                if let Some(verdict) = self.eval_limit(&eval, rule, i, limit)?
+                if let Some(verdict) = self.eval_limit(eval, rule, i, limit)?
                     && best.as_ref().is_none_or(|current| more_restrictive(&verdict, current))
                 {
                     best = Some(verdict);
                 }
             }
         }
-        Ok(best.map_or_else(|| RateLimitDecision::unlimited(now, DecisionAction::Allow), |v| v.into_decision(stripe)))
+        let unlimited = || RateLimitDecision::unlimited(now, DecisionAction::Allow);
+        Ok(best.map_or_else(unlimited, |v| v.into_decision(eval.stripe)))
     }
 
     /// The compiled configuration of this scope (built on first use, after every write, and
@@ -300,6 +361,7 @@ impl RateLimiter {
         Ok(snap)
     }
 
+    #[inline(always)]
     fn key_for<'t>(
         &self,
         eval: &Eval<'_, '_>,
@@ -375,10 +437,9 @@ impl RateLimiter {
         i: usize,
         limit: &'s CompiledLimit,
     ) -> Result<Option<Verdict<'s>>> {
-        let units = if limit.cost_based { eval.cost } else { 1 };
-        let mut spec = rule.spec(limit, eval.now_ms);
-        spec.check_cost(units)?;
-        let Some(base) = self.key_for(eval, eval.tenant, rule, i, limit) else { return Ok(None) };
+        let Some(Prepared { units, mut spec, key: base }) = self.prepare(eval, rule, i, limit)? else {
+            return Ok(None);
+        };
         let policy = &rule.policy;
         let mut in_box = false;
         if policy.penalty.is_some() {
@@ -399,11 +460,41 @@ impl RateLimiter {
         if !allowed && eval.commit && policy.mode == ThrottleMode::PenaltyBox && !in_box {
             self.enter_penalty_box(eval, &base, rule, limit)?;
         }
+        Ok(Some(self.settle(eval, rule, limit, (allowed, report, burst_remaining), units)))
+    }
+
+    /// The units a limit counts, its spec in force and its key (`None`: a dimension of the key is
+    /// missing, so the limit does not apply). A cost the limit can never allow is refused.
+    #[inline(always)]
+    fn prepare<'r>(
+        &self,
+        eval: &Eval<'r, '_>,
+        rule: &CompiledRule,
+        i: usize,
+        limit: &CompiledLimit,
+    ) -> Result<Option<Prepared<'r>>> {
+        let units = if limit.cost_based { eval.cost } else { 1 };
+        let spec = rule.spec(limit, eval.now_ms);
+        spec.check_cost(units)?;
+        Ok(self.key_for(eval, eval.tenant, rule, i, limit).map(|key| Prepared { units, spec, key }))
+    }
+
+    /// The verdict of a stepped limit (allowed, report, burst units left), counted in the
+    /// analytics and events when the evaluation commits.
+    #[inline(always)]
+    fn settle<'s>(
+        &self,
+        eval: &Eval<'_, '_>,
+        rule: &'s CompiledRule,
+        limit: &'s CompiledLimit,
+        (allowed, report, burst_remaining): (bool, algorithm::Report, Option<i64>),
+        units: i64,
+    ) -> Verdict<'s> {
         let verdict = self.verdict(rule, limit, allowed, report, burst_remaining);
         if eval.commit {
             self.record(eval, &verdict, units);
         }
-        Ok(Some(verdict))
+        verdict
     }
 
     /// The penalty-box capacity when the key is inside the box (`Some(None)`: outside; `None`:
@@ -576,7 +667,7 @@ fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {
 }
 
 /// A dimension's value in a request (`None`: missing, so the limit does not apply).
-#[inline]
+#[inline(always)]
 fn dimension_value<'a>(
     request: &RateLimitRequest<'a>,
     tenant: &'a str,
