@@ -140,8 +140,9 @@ impl CompactDecision {
         ])
     }
 
-    /// The decision back (with the policy id and name given separately); unknown codes become
-    /// absent values, so a corrupted array never panics.
+    /// The decision back (with the policy id and name given separately; when only one of them
+    /// is given, the other reads as empty); unknown codes become absent values, so a corrupted
+    /// array never panics.
     pub fn to_decision(&self, policy_id: Option<&str>, policy_name: Option<&str>) -> RateLimitDecision {
         let v = &self.0;
         let opt = |i: usize| Some(v[i]).filter(|x| *x >= 0);
