@@ -465,6 +465,81 @@ fn headers_are_produced_and_parsed_back() {
 }
 
 #[test]
+fn analytics_count_every_decision_of_many_threads() {
+    // More threads than counter stripes a thread can own, in two waves: stripes are owned, shared,
+    // released when a thread ends and claimed again, and no count is lost.
+    let (engine, _) = engine();
+    let rl = engine.tenant("acme").unwrap().ratelimit().unwrap();
+    let (policy, _) = one_rule(&rl, RateLimitAlgorithm::FixedWindow, RateLimitScope::User, 100, 60);
+    for wave in 0..2 {
+        std::thread::scope(|threads| {
+            for t in 0..12 {
+                let rl = &rl;
+                threads.spawn(move || {
+                    let user = format!("u{wave}-{t}");
+                    assert_eq!(hits(rl, &RateLimitRequest::new("/a", "GET").user(&user), 150), 100);
+                });
+            }
+        });
+    }
+    let range = TimeRange { start: Timestamp::from_millis(T0 - 1000), end: Timestamp::from_millis(T0 + 1000) };
+    let a = rl.get_rate_limit_analytics(&AnalyticsParams { time_range: range }).unwrap();
+    assert_eq!((a.total_requests, a.limited_requests), (24 * 150, 24 * 50));
+    assert_eq!(a.by_policy[&policy.id].total, 24 * 150);
+}
+
+#[test]
+fn one_thread_deciding_for_many_tenants_keeps_their_configurations_apart() {
+    // More scopes than a thread keeps copies of, interleaved, each with its own limit; then a
+    // change to one of them takes effect on its next request.
+    let (engine, _) = engine();
+    let limiters: Vec<_> = (0..80)
+        .map(|t| {
+            let rl = engine.tenant(&format!("t{t}")).unwrap().ratelimit().unwrap();
+            one_rule(&rl, RateLimitAlgorithm::FixedWindow, RateLimitScope::User, 1 + t % 7, 60);
+            rl
+        })
+        .collect();
+    let request = RateLimitRequest::new("/a", "GET").user("u1");
+    for round in 0..10 {
+        for (t, rl) in limiters.iter().enumerate() {
+            let d = rl.consume(&request).unwrap();
+            let limit = 1 + t as i64 % 7;
+            assert_eq!((d.limit, d.allowed), (limit, round < limit), "tenant t{t}, round {round}");
+        }
+    }
+    let (rl, policy_id) = (&limiters[3], limiters[3].consume(&request).unwrap().policy_id().unwrap().to_owned());
+    let update = UpdatePolicyRequest { limits: Some(vec![limit(RateLimitScope::User, 50, 60)]), ..Default::default() };
+    rl.update_policy(&policy_id, &update).unwrap();
+    let d = rl.consume(&request).unwrap();
+    assert_eq!((d.limit, d.allowed), (50, true), "the change is seen by the next request");
+    assert_eq!(limiters[4].consume(&request).unwrap().limit, 5, "other tenants unchanged");
+}
+
+#[test]
+fn an_event_handler_may_decide_again_on_the_same_thread() {
+    // The handler runs inside a decision of tenant "acme" and decides for "other" (whose
+    // configuration this thread has not copied yet), then for "acme" itself.
+    let (engine, _) = engine();
+    let acme = engine.tenant("acme").unwrap().ratelimit().unwrap();
+    let other = engine.tenant("other").unwrap().ratelimit().unwrap();
+    one_rule(&acme, RateLimitAlgorithm::FixedWindow, RateLimitScope::User, 1, 60);
+    one_rule(&other, RateLimitAlgorithm::FixedWindow, RateLimitScope::User, 3, 60);
+    let nested = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (sink, other_rl, acme_rl) = (nested.clone(), other.clone(), acme.clone());
+    engine.events().subscribe("ratelimit.limit_exceeded", move |_| {
+        let request = RateLimitRequest::new("/a", "GET").user("nested");
+        let (o, a) = (other_rl.consume(&request).unwrap(), acme_rl.check(&request).unwrap());
+        sink.lock().unwrap().push((o.limit, o.remaining, a.limit, a.remaining));
+    });
+    let request = RateLimitRequest::new("/a", "GET").user("u1");
+    assert!(acme.consume(&request).unwrap().allowed);
+    assert!(!acme.consume(&request).unwrap().allowed, "refused: the handler runs");
+    assert!(!acme.consume(&request).unwrap().allowed);
+    assert_eq!(*nested.lock().unwrap(), vec![(3, 2, 1, 1), (3, 1, 1, 1)]);
+}
+
+#[test]
 fn api_keys_never_reach_events_or_analytics() {
     let (engine, _) = engine();
     let payloads = Arc::new(std::sync::Mutex::new(Vec::new()));

@@ -22,9 +22,8 @@ use crate::request_buffer::{self, Decoded};
 use crate::{NativeEngine, to_js_error};
 
 /// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the address
-/// of the decision's shared [`PolicyLabel`] (the compiled policy hands out the same ones on every
-/// decision), which is a cheap integer hash; the entries keep those labels alive, so an address
-/// is never reused for another label while it is in the table.
+/// of the decision's [`PolicyLabel`] (interned by the engine: one address per pair, never
+/// reused), which is a cheap integer hash.
 /// The last answer is checked first (a hot path usually sees one policy), before the map.
 #[derive(Default)]
 struct PolicyTable {
@@ -47,7 +46,7 @@ impl PolicyTable {
             Some(slot) => *slot,
             None => {
                 let slot = self.entries.len() as u32;
-                self.entries.push(label.clone());
+                self.entries.push(*label);
                 self.index.insert(key, slot);
                 slot
             }

@@ -20,10 +20,12 @@ use super::state::{StateStore, key_seed};
 use super::validate::{self, Dimension};
 use crate::error::Result;
 
-/// Counter stripes per limit: threads spread over them, so concurrent decisions on one limit do
-/// not write the same cache line.
-const STRIPES: usize = 8;
-const _: () = assert!(STRIPES.is_power_of_two());
+/// Counter stripes per limit a thread can own: the first threads to decide own one each and
+/// count on it with a plain load and store (no atomic read-modify-write, which would cost the hot
+/// path about as much as its hash-map lookup); later threads share one more stripe.
+const OWNED_STRIPES: usize = 8;
+/// The index of the shared stripe (atomic additions).
+const SHARED_STRIPE: usize = OWNED_STRIPES;
 
 /// One stripe, alone in its cache lines.
 #[derive(Debug, Default)]
@@ -36,54 +38,69 @@ struct Stripe {
 /// Lifetime counters of one limit (analytics), striped per thread.
 #[derive(Debug, Default)]
 pub struct Counters {
-    stripes: [Stripe; STRIPES],
+    stripes: [Stripe; OWNED_STRIPES + 1],
 }
 
-/// The stripe of the calling thread (threads take stripes in turn; `STRIPES` is a power of two,
-/// so the mask keeps the index in bounds without a division).
-pub(crate) fn stripe_index() -> usize {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    thread_local! {
-        static INDEX: usize = NEXT.fetch_add(1, Ordering::Relaxed);
-    }
-    INDEX.with(|i| *i) & (STRIPES - 1)
-}
+/// A thread's claim on a counter stripe, released when the thread ends.
+struct StripeClaim(usize);
 
-/// The policy label shared by every decision, copied once per stripe: a decision clones its
-/// thread's copy, so threads deciding under one policy never contend on one reference count.
-/// Copies sit on distinct cache lines.
-#[derive(Debug)]
-pub struct Striped([PolicyLabel; STRIPES]);
+/// Bit `i` set: stripe `i` is owned by a live thread.
+static CLAIMED: AtomicUsize = AtomicUsize::new(0);
 
-impl Striped {
-    fn new(id: &str, name: &str) -> Striped {
-        let line = |copy: &PolicyLabel| copy.address() / 64;
-        let (mut copies, mut spare) = (Vec::with_capacity(STRIPES), Vec::new());
-        while copies.len() < STRIPES {
-            let copy = PolicyLabel::new(id, name);
-            // The count sits just before the pair: a neighbouring line may hold it.
-            if spare.len() < 4 * STRIPES && copies.iter().any(|c| line(c).abs_diff(line(&copy)) <= 1) {
-                spare.push(copy);
-            } else {
-                copies.push(copy);
+impl StripeClaim {
+    /// Claims a free owned stripe, or the shared one when all are taken.
+    fn claim() -> StripeClaim {
+        let mut claimed = CLAIMED.load(Ordering::Relaxed);
+        loop {
+            let free = !claimed & ((1 << OWNED_STRIPES) - 1);
+            if free == 0 {
+                return StripeClaim(SHARED_STRIPE);
+            }
+            let index = free.trailing_zeros() as usize;
+            // Acquire: the previous owner's last counts happen before ours.
+            match CLAIMED.compare_exchange_weak(claimed, claimed | 1 << index, Ordering::Acquire, Ordering::Relaxed) {
+                Ok(_) => return StripeClaim(index),
+                Err(now) => claimed = now,
             }
         }
-        Striped(std::array::from_fn(|i| copies[i].clone()))
     }
+}
 
-    /// The copy of stripe `stripe` (see [`stripe_index`]; read once per decision).
-    pub fn at(&self, stripe: usize) -> &PolicyLabel {
-        &self.0[stripe & (STRIPES - 1)]
+impl Drop for StripeClaim {
+    fn drop(&mut self) {
+        if self.0 < OWNED_STRIPES {
+            CLAIMED.fetch_and(!(1 << self.0), Ordering::Release);
+        }
     }
+}
+
+/// The counter stripe of the calling thread (read once per decision): its own, or the shared one.
+pub(crate) fn stripe_index() -> usize {
+    thread_local! {
+        static STRIPE: StripeClaim = StripeClaim::claim();
+    }
+    STRIPE.try_with(|claim| claim.0).unwrap_or(SHARED_STRIPE)
 }
 
 impl Counters {
     /// Counts one evaluated request, `limited` or not, on stripe `stripe` (see [`stripe_index`]).
+    #[inline]
     pub fn add(&self, stripe: usize, limited: bool) {
-        let stripe = &self.stripes[stripe & (STRIPES - 1)];
-        stripe.total.fetch_add(1, Ordering::Relaxed);
+        let (stripe, owned) = match self.stripes.get(stripe) {
+            Some(owned) if stripe < OWNED_STRIPES => (owned, true),
+            _ => (&self.stripes[SHARED_STRIPE], false),
+        };
+        let bump = |counter: &AtomicU64| {
+            if owned {
+                // Only the owning thread writes this stripe: no other write can be lost.
+                counter.store(counter.load(Ordering::Relaxed) + 1, Ordering::Relaxed);
+            } else {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }
+        };
+        bump(&stripe.total);
         if limited {
-            stripe.limited.fetch_add(1, Ordering::Relaxed);
+            bump(&stripe.limited);
         }
     }
 
@@ -108,7 +125,7 @@ pub struct CompiledLimit {
 /// A policy, ready to evaluate.
 #[derive(Debug)]
 pub struct CompiledPolicy {
-    pub(crate) label: Striped,
+    pub(crate) label: PolicyLabel,
     pub(crate) algorithm: RateLimitAlgorithm,
     pub(crate) limits: Vec<CompiledLimit>,
     pub(crate) burst: Option<LimitSpec>,
@@ -118,14 +135,14 @@ pub struct CompiledPolicy {
 }
 
 impl CompiledPolicy {
-    /// The policy id (every stripe holds the same text; no reference count is touched).
+    /// The policy id.
     pub(crate) fn id(&self) -> &str {
-        self.label.at(0).id()
+        self.label.id()
     }
 
     /// The policy name.
     pub(crate) fn name(&self) -> &str {
-        self.label.at(0).name()
+        self.label.name()
     }
 }
 
@@ -182,7 +199,8 @@ struct CompiledCost {
 /// state store in use when it was built (replacing the store invalidates every snapshot).
 #[derive(Debug)]
 pub struct Snapshot {
-    pub(crate) store: Arc<dyn StateStore>,
+    /// The store decisions step (`None`: the engine's primary store).
+    pub(crate) store: Option<Arc<dyn StateStore>>,
     pub(crate) rules: Vec<CompiledRule>,
     pub(crate) plans: HashMap<String, CompiledRule>,
     bypasses: Vec<CompiledBypass>,
@@ -231,7 +249,7 @@ pub(crate) fn compile_policy(
     }
     let throttle = policy.throttle.unwrap_or_default();
     Ok(CompiledPolicy {
-        label: Striped::new(&policy.id, &policy.name),
+        label: PolicyLabel::new(&policy.id, &policy.name),
         algorithm: policy.algorithm,
         limits,
         burst: policy.burst.as_ref().map(validate::burst_spec).transpose()?,
@@ -301,7 +319,7 @@ fn seeds(scope: &str, rule: &CompiledRule) -> Vec<u64> {
 impl Snapshot {
     /// Compiles the objects of a scope (`own`) over those of the platform (`platform`).
     pub fn build(
-        store: Arc<dyn StateStore>,
+        store: Option<Arc<dyn StateStore>>,
         scope: &str,
         layers: &[&Objects],
         now_ms: i64,

@@ -6,12 +6,12 @@ use std::net::IpAddr;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use arc_swap::ArcSwapOption;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::algorithm::{self, LimitSpec, Step};
 use super::analytics::Analytics;
+use super::cache::ScopeCache;
 use super::compiled::{CompiledLimit, CompiledRule, CounterMap, Objects, Snapshot};
 use super::memory::MemoryStateStore;
 use super::models::ThrottleMode;
@@ -39,18 +39,14 @@ impl Default for RateLimitSettings {
     }
 }
 
-/// The compiled configuration of one scope, read by every decision without locking (an atomic
-/// pointer load); empty until first used and after every write.
-#[derive(Debug, Default)]
-pub(crate) struct ScopeCache {
-    snapshot: ArcSwapOption<Snapshot>,
-}
-
 /// Engine-wide rate-limit state: the state store, the compiled configuration per scope, the
 /// analytics counters. Holds no `Engine` (no reference cycle).
 #[derive(Debug)]
 pub struct RateLimitState {
-    store: RwLock<Arc<dyn StateStore>>,
+    /// The store the engine was configured with (for the engine's whole life).
+    primary: Arc<dyn StateStore>,
+    /// A store that replaced it ([`RateLimiter::use_state_store`]).
+    replacement: RwLock<Option<Arc<dyn StateStore>>>,
     /// One cache per scope seen (kept: limiters hold theirs). Writers (invalidations, cache
     /// fills) serialise on this lock; decisions never take it.
     scopes: Mutex<HashMap<String, Arc<ScopeCache>>>,
@@ -67,7 +63,7 @@ pub struct RateLimitState {
 
 impl RateLimitState {
     fn new(engine: &Engine) -> Result<RateLimitState> {
-        let store: Arc<dyn StateStore> = if let Some(url) = &engine.config().redis_url {
+        let primary: Arc<dyn StateStore> = if let Some(url) = &engine.config().redis_url {
             Arc::new(super::RedisStateStore::new(url, "rl:", super::redis_store::DEFAULT_TIMEOUT)?)
         } else {
             match &engine.config().hot_state {
@@ -76,7 +72,8 @@ impl RateLimitState {
             }
         };
         Ok(RateLimitState {
-            store: RwLock::new(store),
+            primary,
+            replacement: RwLock::new(None),
             scopes: Mutex::new(HashMap::new()),
             generation: AtomicU64::new(0),
             counters: Mutex::new(HashMap::new()),
@@ -88,12 +85,19 @@ impl RateLimitState {
         })
     }
 
+    /// The store in use.
     pub(crate) fn store(&self) -> Arc<dyn StateStore> {
-        self.store.read().unwrap_or_else(|p| p.into_inner()).clone()
+        self.replacement().unwrap_or_else(|| self.primary.clone())
+    }
+
+    /// The store that replaced the primary one, if any.
+    fn replacement(&self) -> Option<Arc<dyn StateStore>> {
+        self.replacement.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     pub(crate) fn set_store(&self, store: Arc<dyn StateStore>) {
-        *self.store.write().unwrap_or_else(|p| p.into_inner()) = store;
+        let replacement = (!Arc::ptr_eq(&store, &self.primary)).then_some(store);
+        *self.replacement.write().unwrap_or_else(|p| p.into_inner()) = replacement;
         self.invalidate(&Scope::Platform);
     }
 
@@ -109,10 +113,10 @@ impl RateLimitState {
         let scopes = self.scopes();
         self.generation.fetch_add(1, Ordering::AcqRel);
         match scope {
-            Scope::Platform => scopes.values().for_each(|cache| cache.snapshot.store(None)),
+            Scope::Platform => scopes.values().for_each(|cache| cache.publish(None)),
             Scope::Tenant(id) => {
                 if let Some(cache) = scopes.get(id.as_str()) {
-                    cache.snapshot.store(None);
+                    cache.publish(None);
                 }
             }
         }
@@ -178,7 +182,7 @@ struct Eval<'r, 'a> {
     store: &'r dyn StateStore,
     /// The store when it is the in-memory one (stepped without a virtual call).
     memory: Option<&'r MemoryStateStore>,
-    /// The calling thread's stripe of the shared counters and labels (one thread-local read).
+    /// The calling thread's stripe of the shared counters (one thread-local read).
     stripe: usize,
 }
 
@@ -238,15 +242,11 @@ impl RateLimiter {
         self.scope.engine().ensure_open()?;
         let now = self.scope.engine().now();
         let now_ms = now.as_millis();
-        {
-            // Hot path: a lock-free load of the compiled snapshot (no shared write).
-            let cached = self.cache.snapshot.load();
-            if let Some(snap) = cached.as_deref().filter(|s| now_ms < s.next_expiry_ms) {
-                return self.decide_with(snap, request, now, commit);
-            }
-        }
-        let snap = self.snapshot(now_ms)?;
-        self.decide_with(&snap, request, now, commit)
+        self.cache.with_current(
+            now_ms,
+            |snap| self.decide_with(snap, request, now, commit),
+            || self.snapshot(now_ms).and_then(|snap| self.decide_with(&snap, request, now, commit)),
+        )
     }
 
     fn decide_with(
@@ -267,7 +267,7 @@ impl RateLimiter {
             return Err(PlatformError::validation("cost", "must not be negative"));
         }
         let tenant = self.scope.scope().key();
-        let store = snap.store.as_ref();
+        let store = snap.store.as_deref().unwrap_or(&*self.state.primary);
         let stripe = super::compiled::stripe_index();
         let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory(), stripe };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
@@ -310,7 +310,7 @@ impl RateLimiter {
         let outcome = memory.step_key(&key, &step).ok()?;
         let report = algorithm::report(&spec, &outcome, units);
         let verdict = self.settle(eval, rule, limit, (outcome.allowed, report, None), units);
-        Some(Ok(verdict.into_decision(eval.stripe)))
+        Some(Ok(verdict.into_decision()))
     }
 
     /// Every limit of every matching rule; the most restrictive answer wins.
@@ -338,7 +338,7 @@ impl RateLimiter {
             }
         }
         let unlimited = || RateLimitDecision::unlimited(now, DecisionAction::Allow);
-        Ok(best.map_or_else(unlimited, |v| v.into_decision(eval.stripe)))
+        Ok(best.map_or_else(unlimited, Verdict::into_decision))
     }
 
     /// The compiled configuration of this scope (built on first use, after every write, and
@@ -353,10 +353,11 @@ impl RateLimiter {
             Scope::Tenant(_) => self.load_objects(&Scope::Platform)?,
         };
         let layers = [&own, &platform];
-        let snap = Arc::new(Snapshot::build(self.state.store(), key, &layers, now_ms, &mut self.state.counters()));
+        let snap =
+            Arc::new(Snapshot::build(self.state.replacement(), key, &layers, now_ms, &mut self.state.counters()));
         let _writers = self.state.scopes();
         if self.state.generation.load(Ordering::Acquire) == generation {
-            self.cache.snapshot.store(Some(snap.clone()));
+            self.cache.publish(Some(snap.clone()));
         }
         Ok(snap)
     }

@@ -34,6 +34,7 @@
 pub mod algorithm;
 mod analytics;
 pub mod api;
+mod cache;
 mod compact;
 mod compiled;
 mod divisor;

@@ -1,7 +1,8 @@
 //! The typed hot-path types: a [`RateLimitRequest`] in, a [`RateLimitDecision`] out (no JSON, no
 //! allocation for the request; the decision shares the policy names with the cache).
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -117,31 +118,50 @@ pub enum DecisionAction {
     Reject,
 }
 
-/// A policy's id and name as decisions carry them: one shared allocation, so handing both to a
-/// decision costs one reference count (decisions of one compiled policy share it).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PolicyLabel(Arc<(Box<str>, Box<str>)>);
+/// A policy's id and name as decisions carry them: interned once per distinct (id, name) pair
+/// for the life of the process, so a decision carries a plain pointer and handing it out, copying
+/// or dropping it touches no reference count (an atomic read-modify-write would cost the hot path
+/// about as much as its hash-map lookup). Each distinct pair costs its two strings plus a few
+/// dozen bytes once; renaming a policy interns the new pair, the old one stays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PolicyLabel(&'static LabelText);
+
+/// The interned text of a [`PolicyLabel`].
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct LabelText {
+    id: Box<str>,
+    name: Box<str>,
+}
 
 impl PolicyLabel {
-    /// A label for policy `id` named `name`.
+    /// The label of policy `id` named `name` (the same label for equal pairs).
     pub fn new(id: &str, name: &str) -> PolicyLabel {
-        PolicyLabel(Arc::new((id.into(), name.into())))
+        static INTERNED: Mutex<Option<HashSet<&'static LabelText>>> = Mutex::new(None);
+        let text = LabelText { id: id.into(), name: name.into() };
+        let mut interned = INTERNED.lock().unwrap_or_else(|p| p.into_inner());
+        let set = interned.get_or_insert_with(HashSet::new);
+        if let Some(&known) = set.get(&text) {
+            return PolicyLabel(known);
+        }
+        let text: &'static LabelText = Box::leak(Box::new(text));
+        set.insert(text);
+        PolicyLabel(text)
     }
 
     /// The policy id.
-    pub fn id(&self) -> &str {
-        &self.0.0
+    pub fn id(&self) -> &'static str {
+        &self.0.id
     }
 
     /// The policy name.
-    pub fn name(&self) -> &str {
-        &self.0.1
+    pub fn name(&self) -> &'static str {
+        &self.0.name
     }
 
-    /// The address of the shared allocation: equal for clones of one label, never reused while a
-    /// clone is alive (a key for interning tables that keep a clone).
+    /// The address of the interned text: equal for equal labels and never reused (a cheap key
+    /// for tables indexed by label).
     pub fn address(&self) -> usize {
-        Arc::as_ptr(&self.0) as usize
+        std::ptr::from_ref(self.0) as usize
     }
 }
 

@@ -40,9 +40,9 @@ impl Verdict<'_> {
         })
     }
 
-    /// The public decision (`stripe`: the calling thread's stripe of the shared labels).
+    /// The public decision.
     #[inline]
-    pub(crate) fn into_decision(self, stripe: usize) -> RateLimitDecision {
+    pub(crate) fn into_decision(self) -> RateLimitDecision {
         let policy = &self.rule.policy;
         let retry_after = self.report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
         RateLimitDecision {
@@ -53,7 +53,7 @@ impl Verdict<'_> {
             used: self.report.used,
             reset_at: Timestamp::from_millis(self.report.reset_at_ms),
             retry_after,
-            policy: Some(policy.label.at(stripe).clone()),
+            policy: Some(policy.label),
             scope: Some(self.limit.scope),
             algorithm: Some(policy.algorithm),
             burst_remaining: self.burst_remaining,

@@ -1,0 +1,105 @@
+//! The compiled configuration of a scope as decisions read it: published through an atomic
+//! pointer for every thread, and copied into a small per-thread table, so a decision on a scope
+//! its thread decided on before reads it with plain loads. Loading the shared pointer costs two
+//! atomic read-modify-writes (take and return a slot), about as much as the rest of a decision
+//! on a hot key.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use arc_swap::ArcSwapOption;
+
+use super::compiled::Snapshot;
+
+/// Publish versions, unique across every scope cache of the process (0: never published), so
+/// a thread's copy can never pass for another cache's snapshot, even at a reused address.
+static VERSIONS: AtomicU64 = AtomicU64::new(1);
+
+/// Slots of the per-thread table (direct-mapped by cache address).
+const THREAD_SLOTS: usize = 32;
+
+/// A thread's copies: (version, snapshot) per slot.
+type ThreadCopies = [Option<(u64, Arc<Snapshot>)>; THREAD_SLOTS];
+
+thread_local! {
+    /// Copies of snapshots this thread used, taken only from snapshots over the engine's primary
+    /// store (a copy never keeps a store, or its files, alive). A copy outlives its engine until
+    /// the thread replaces it or ends: at most `THREAD_SLOTS` compiled configurations per thread.
+    static THREAD_COPIES: RefCell<ThreadCopies> = const { RefCell::new([const { None }; THREAD_SLOTS]) };
+}
+
+/// The compiled configuration of one scope; empty until first used and after every write.
+#[derive(Debug, Default)]
+pub(crate) struct ScopeCache {
+    snapshot: ArcSwapOption<Snapshot>,
+    /// The version of the last publish.
+    version: AtomicU64,
+}
+
+impl ScopeCache {
+    /// Publishes a snapshot (`None`: build one on next use). Callers serialise publishes.
+    pub(crate) fn publish(&self, snapshot: Option<Arc<Snapshot>>) {
+        self.snapshot.store(snapshot);
+        self.version.store(VERSIONS.fetch_add(1, Ordering::Relaxed), Ordering::Release);
+    }
+
+    /// `decide(snapshot)` with the published snapshot when there is one still valid at `now_ms`,
+    /// else `build()` (which builds and publishes one). One call site returns the answer, so it
+    /// is written in place (a decision is large).
+    #[inline(always)]
+    pub(crate) fn with_current<R>(&self, now_ms: i64, decide: impl Fn(&Snapshot) -> R, build: impl FnOnce() -> R) -> R {
+        // Acquire: a snapshot read after this version is at least as new as the version's.
+        let version = self.version.load(Ordering::Acquire);
+        let slot = self.slot();
+        let mut build = Some(build);
+        THREAD_COPIES
+            .try_with(|copies| {
+                if let Ok(held) = copies.try_borrow()
+                    && let Some((_, snap)) = held[slot].as_ref().filter(|(v, _)| *v == version)
+                    && now_ms < snap.next_expiry_ms
+                {
+                    return decide(snap);
+                }
+                self.with_shared(Some(copies), (version, slot), now_ms, &decide, &mut build)
+            })
+            .unwrap_or_else(|_| self.with_shared(None, (version, slot), now_ms, &decide, &mut build))
+    }
+
+    /// The shared pointer's snapshot, copied into this thread's table when it can be.
+    #[inline(never)]
+    fn with_shared<R>(
+        &self,
+        copies: Option<&RefCell<ThreadCopies>>,
+        (version, slot): (u64, usize),
+        now_ms: i64,
+        decide: &impl Fn(&Snapshot) -> R,
+        build: &mut Option<impl FnOnce() -> R>,
+    ) -> R {
+        let shared = self.snapshot.load();
+        match shared.as_ref().filter(|s| now_ms < s.next_expiry_ms) {
+            Some(snap) => {
+                // Never while the table is borrowed (a decision may publish events whose
+                // subscribers decide again on this thread).
+                if let Some(mut held) = copies.and_then(|c| c.try_borrow_mut().ok())
+                    && version != 0
+                    && snap.store.is_none()
+                {
+                    held[slot] = Some((version, snap.clone()));
+                }
+                decide(snap)
+            }
+            None => match build.take() {
+                Some(build) => build(),
+                None => unreachable!("built at most once"),
+            },
+        }
+    }
+
+    /// This cache's slot in the per-thread table.
+    #[inline(always)]
+    fn slot(&self) -> usize {
+        let address = std::ptr::from_ref(self) as usize as u64;
+        ((address >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize % THREAD_SLOTS
+    }
+}
