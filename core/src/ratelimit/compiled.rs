@@ -470,6 +470,7 @@ impl CompiledRule {
     }
 
     /// The spec of limit `i`, with an active adjustment applied.
+    #[inline(always)]
     pub fn spec(&self, limit: &CompiledLimit, now_ms: i64) -> LimitSpec {
         match self.adjustment {
             Some((capacity, until)) if now_ms < until => limit.spec.with_capacity(capacity).unwrap_or(limit.spec),

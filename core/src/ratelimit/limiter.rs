@@ -165,10 +165,9 @@ fn derive<'a>(key: &StateKey<'a>, n: u128) -> StateKey<'a> {
 const PENALTY_MARK: u128 = 1;
 const BURST: u128 = 3;
 
-/// A limit ready to step: the units it counts, its spec in force, its key.
+/// A limit ready to step: its step (the spec in force, the units it counts), its key.
 struct Prepared<'k> {
-    units: i64,
-    spec: LimitSpec,
+    step: Step,
     key: StateKey<'k>,
 }
 
@@ -272,45 +271,51 @@ impl RateLimiter {
         let eval = Eval { request, tenant, now_ms, cost, commit, store, memory: store.as_memory(), stripe };
         let plan_rule = request.plan.and_then(|p| snap.plans.get(p));
         if plan_rule.is_none()
-            && let Some(decision) = self.decide_plain(snap, &eval, ip, now)
+            && let Some(plain) = self.plain_shape(snap, &eval)
         {
-            return decision;
+            return self.decide_plain(snap, &eval, plain, ip, now);
         }
         self.decide_most_restrictive(snap, &eval, plan_rule, ip, now)
     }
 
+    /// The rule and limit of the common shape (one rule, one plain limit, the in-memory store,
+    /// healthy), decided by [`RateLimiter::decide_plain`].
+    #[inline(always)]
+    fn plain_shape<'s, 'r>(
+        &self,
+        snap: &'s Snapshot,
+        eval: &Eval<'r, '_>,
+    ) -> Option<(&'s CompiledRule, &'s CompiledLimit, &'r MemoryStateStore)> {
+        let ([rule], Some(memory)) = (snap.rules.as_slice(), eval.memory) else { return None };
+        let ([limit], None, None) = (rule.policy.limits.as_slice(), &rule.policy.burst, &rule.policy.penalty) else {
+            return None;
+        };
+        self.state.healthy.load(Ordering::Relaxed).then_some((rule, limit, memory))
+    }
+
     /// The common shape (one rule, one plain limit, the in-memory store, no plan rule) decided
-    /// straight, without the most-restrictive selection and its intermediate values. `None`:
-    /// another shape, or a store error (nothing was written), for the general path.
+    /// straight, without the most-restrictive selection and its intermediate values. A store
+    /// error (nothing was written) hands the request to the general path.
     #[inline(always)]
     fn decide_plain(
         &self,
         snap: &Snapshot,
         eval: &Eval<'_, '_>,
+        (rule, limit, memory): (&CompiledRule, &CompiledLimit, &MemoryStateStore),
         ip: Option<IpAddr>,
         now: Timestamp,
-    ) -> Option<Result<RateLimitDecision>> {
-        let ([rule], Some(memory)) = (snap.rules.as_slice(), eval.memory) else { return None };
-        let ([limit], None, None) = (rule.policy.limits.as_slice(), &rule.policy.burst, &rule.policy.penalty) else {
-            return None;
-        };
-        if !self.state.healthy.load(Ordering::Relaxed) {
-            return None;
-        }
-        let unlimited = || Some(Ok(RateLimitDecision::unlimited(now, DecisionAction::Allow)));
+    ) -> Result<RateLimitDecision> {
+        let unlimited = || Ok(RateLimitDecision::unlimited(now, DecisionAction::Allow));
         if !rule.matches(eval.request, ip, eval.tenant) {
             return unlimited();
         }
-        let Prepared { units, spec, key } = match self.prepare(eval, rule, 0, limit) {
-            Ok(Some(prepared)) => prepared,
-            Ok(None) => return unlimited(),
-            Err(err) => return Some(Err(err)),
+        let Some(Prepared { step, key }) = self.prepare(eval, rule, 0, limit)? else { return unlimited() };
+        let Ok(outcome) = memory.step_key(&key, &step) else {
+            return self.decide_most_restrictive(snap, eval, None, ip, now);
         };
-        let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
-        let outcome = memory.step_key(&key, &step).ok()?;
-        let report = algorithm::report(&spec, &outcome, units);
-        let verdict = self.settle(eval, rule, limit, (outcome.allowed, report, None), units);
-        Some(Ok(verdict.into_decision()))
+        let report = algorithm::report(&step.spec, &outcome, step.cost);
+        let verdict = self.settle(eval, rule, limit, (outcome.allowed, report, None), step.cost);
+        Ok(verdict.into_decision())
     }
 
     /// Every limit of every matching rule; the most restrictive answer wins.
@@ -438,21 +443,21 @@ impl RateLimiter {
         i: usize,
         limit: &'s CompiledLimit,
     ) -> Result<Option<Verdict<'s>>> {
-        let Some(Prepared { units, mut spec, key: base }) = self.prepare(eval, rule, i, limit)? else {
+        let Some(Prepared { mut step, key: base }) = self.prepare(eval, rule, i, limit)? else {
             return Ok(None);
         };
         let policy = &rule.policy;
         let mut in_box = false;
         if policy.penalty.is_some() {
-            match self.penalty_capacity(eval, &base, rule, limit, spec)? {
-                Some(Some(boxed)) => (spec, in_box) = (boxed, true),
+            match self.penalty_capacity(eval, &base, rule, limit, step.spec)? {
+                Some(Some(boxed)) => (step.spec, in_box) = (boxed, true),
                 Some(None) => {}
                 None => return Ok(Some(self.degraded(eval, rule, limit))),
             }
         }
-        let step = Step { spec, cost: units, now_ms: eval.now_ms, commit: eval.commit };
         let Some(outcome) = self.step(eval, &base, &step)? else { return Ok(Some(self.degraded(eval, rule, limit))) };
-        let mut report = algorithm::report(&spec, &outcome, units);
+        let units = step.cost;
+        let mut report = algorithm::report(&step.spec, &outcome, units);
         let mut allowed = outcome.allowed;
         let mut burst_remaining = None;
         if policy.burst.is_some() {
@@ -464,8 +469,8 @@ impl RateLimiter {
         Ok(Some(self.settle(eval, rule, limit, (allowed, report, burst_remaining), units)))
     }
 
-    /// The units a limit counts, its spec in force and its key (`None`: a dimension of the key is
-    /// missing, so the limit does not apply). A cost the limit can never allow is refused.
+    /// The step of a limit (its spec in force, the units it counts) and its key (`None`: a
+    /// dimension of the key is missing, so the limit does not apply). A cost the limit can never allow is refused.
     #[inline(always)]
     fn prepare<'r>(
         &self,
@@ -475,9 +480,9 @@ impl RateLimiter {
         limit: &CompiledLimit,
     ) -> Result<Option<Prepared<'r>>> {
         let units = if limit.cost_based { eval.cost } else { 1 };
-        let spec = rule.spec(limit, eval.now_ms);
-        spec.check_cost(units)?;
-        Ok(self.key_for(eval, eval.tenant, rule, i, limit).map(|key| Prepared { units, spec, key }))
+        let step = Step { spec: rule.spec(limit, eval.now_ms), cost: units, now_ms: eval.now_ms, commit: eval.commit };
+        step.spec.check_cost(units)?;
+        Ok(self.key_for(eval, eval.tenant, rule, i, limit).map(|key| Prepared { step, key }))
     }
 
     /// The verdict of a stepped limit (allowed, report, burst units left), counted in the
@@ -615,7 +620,7 @@ impl RateLimiter {
     }
 
     /// Analytics counters and the approached / exceeded events of one counted limit.
-    #[inline]
+    #[inline(always)]
     fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
         v.limit.counters.add(eval.stripe, !v.allowed);
         if !v.allowed {

@@ -41,7 +41,7 @@ impl Verdict<'_> {
     }
 
     /// The public decision.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn into_decision(self) -> RateLimitDecision {
         let policy = &self.rule.policy;
         let retry_after = self.report.retry_after_ms.map(|ms| Duration::from_millis(ms.max(0) as u64));
