@@ -1,9 +1,11 @@
-//! The in-memory [`StateStore`]: sharded, one short mutex hold per decision, 48 bytes of payload
+//! The in-memory [`StateStore`]: sharded, one short lock hold per decision, 48 bytes of payload
 //! per tracked key, expired keys evicted as the map grows, and a hard key cap.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::{Mutex, MutexGuard};
+
+use spin::mutex::{SpinMutex, SpinMutexGuard};
+use spin::relax::Yield;
 
 use super::algorithm::{self, Outcome, State, Step};
 use super::state::{StateKey, StateStore};
@@ -36,6 +38,13 @@ impl Hasher for IdHasher {
     }
 }
 
+/// A shard's lock: a spin lock whose waiters yield their core. A decision holds it for a hash-map
+/// lookup and a few arithmetic steps, and releasing it is a plain store, where a parking mutex
+/// needs an atomic read-modify-write. A thread that finds it held yields rather than sleeps, so
+/// a shard sweeping many expired keys keeps its waiters cycling through the scheduler that long.
+type ShardLock = SpinMutex<Shard, Yield>;
+type ShardGuard<'a> = SpinMutexGuard<'a, Shard>;
+
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     state: State,
@@ -62,7 +71,7 @@ struct Shard {
 /// tracked keep working, so clients seen before a flood of new keys are still limited exactly.
 #[derive(Debug)]
 pub struct MemoryStateStore {
-    shards: Box<[Mutex<Shard>]>,
+    shards: Box<[ShardLock]>,
     max_per_shard: usize,
 }
 
@@ -79,22 +88,22 @@ impl MemoryStateStore {
         let max_per_shard = max_keys.div_ceil(shards).max(1);
         let sweep_at = MIN_SWEEP_LEN.min(max_per_shard);
         MemoryStateStore {
-            shards: (0..shards).map(|_| Mutex::new(Shard { map: HashMap::default(), sweep_at })).collect(),
+            shards: (0..shards).map(|_| ShardLock::new(Shard { map: HashMap::default(), sweep_at })).collect(),
             max_per_shard,
         }
     }
 
-    fn shard(&self, id: u128) -> MutexGuard<'_, Shard> {
+    #[inline(always)]
+    fn shard(&self, id: u128) -> ShardGuard<'_> {
         let index = ((id >> 64) as usize) & (self.shards.len() - 1);
-        // A poisoned shard only means another thread panicked mid-step; the slots are plain data.
-        self.shards[index].lock().unwrap_or_else(|p| p.into_inner())
+        self.shards[index].lock()
     }
 
     /// Drops every key forgotten at `now_ms`; returns how many were dropped.
     pub fn purge_expired(&self, now_ms: i64) -> usize {
         let mut dropped = 0;
         for shard in self.shards.iter() {
-            let mut shard = shard.lock().unwrap_or_else(|p| p.into_inner());
+            let mut shard = shard.lock();
             let before = shard.map.len();
             shard.map.retain(|_, slot| slot.forget_at > now_ms);
             dropped += before - shard.map.len();
@@ -106,7 +115,7 @@ impl MemoryStateStore {
     /// budget (≤ 128 bytes per tracked key).
     pub fn table_bytes(&self) -> usize {
         let per_bucket = std::mem::size_of::<(u128, Slot)>() + 1;
-        self.shards.iter().map(|s| s.lock().unwrap_or_else(|p| p.into_inner()).map.capacity() * per_bucket).sum()
+        self.shards.iter().map(|s| s.lock().map.capacity() * per_bucket).sum()
     }
 
     fn admit(&self, shard: &mut Shard, now_ms: i64) -> Result<()> {
@@ -139,7 +148,7 @@ impl MemoryStateStore {
 
     /// The first step of a key (or of one forgotten): inserted when the step writes.
     #[inline(never)]
-    fn step_new_key(&self, mut shard: MutexGuard<'_, Shard>, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
+    fn step_new_key(&self, mut shard: ShardGuard<'_>, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let (outcome, write) = algorithm::apply(step, None);
         if let Some(state) = write {
             self.admit(&mut shard, step.now_ms)?;
@@ -163,6 +172,6 @@ impl StateStore for MemoryStateStore {
     }
 
     fn tracked_keys(&self) -> Result<usize> {
-        Ok(self.shards.iter().map(|s| s.lock().unwrap_or_else(|p| p.into_inner()).map.len()).sum())
+        Ok(self.shards.iter().map(|s| s.lock().map.len()).sum())
     }
 }
