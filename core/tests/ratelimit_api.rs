@@ -540,6 +540,22 @@ fn an_event_handler_may_decide_again_on_the_same_thread() {
 }
 
 #[test]
+fn decisions_of_one_policy_share_its_label() {
+    let (engine, _) = engine();
+    let rl = engine.tenant("acme").unwrap().ratelimit().unwrap();
+    let (policy, rule) = one_rule(&rl, RateLimitAlgorithm::FixedWindow, RateLimitScope::User, 5, 60);
+    let request = RateLimitRequest::new("/a", "GET").user("u1");
+    let first = rl.consume(&request).unwrap().policy.unwrap();
+    rl.disable_rule(&rule.id).unwrap();
+    rl.enable_rule(&rule.id).unwrap();
+    let rebuilt = rl.consume(&request).unwrap().policy.unwrap();
+    assert_eq!((first.address(), first.id(), first.name()), (rebuilt.address(), policy.id.as_str(), "5 per 60s"));
+    let made = PolicyLabel::new(&policy.id, "5 per 60s");
+    assert_eq!(made, first, "labels compare by id and name");
+    assert_ne!(made.address(), first.address(), "labels made by callers are their own");
+}
+
+#[test]
 fn api_keys_never_reach_events_or_analytics() {
     let (engine, _) = engine();
     let payloads = Arc::new(std::sync::Mutex::new(Vec::new()));

@@ -22,8 +22,9 @@ use crate::request_buffer::{self, Decoded};
 use crate::{NativeEngine, to_js_error};
 
 /// Interned (policy id, policy name) pairs; decisions carry the index. Looked up by the address
-/// of the decision's [`PolicyLabel`] (interned by the engine: one address per pair, never
-/// reused), which is a cheap integer hash.
+/// of the decision's [`PolicyLabel`] (the compiled policy hands out labels of one address on
+/// every decision), which is a cheap integer hash; the entries keep clones, so an address is
+/// never reused for another label while it is in the table.
 /// The last answer is checked first (a hot path usually sees one policy), before the map.
 #[derive(Default)]
 struct PolicyTable {
@@ -46,7 +47,7 @@ impl PolicyTable {
             Some(slot) => *slot,
             None => {
                 let slot = self.entries.len() as u32;
-                self.entries.push(*label);
+                self.entries.push(label.clone());
                 self.index.insert(key, slot);
                 slot
             }

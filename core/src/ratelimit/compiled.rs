@@ -15,7 +15,7 @@ use super::models::{
     BypassRule, BypassType, ConditionField, ConditionOperator, EndpointCost, LimitAdjustment, RateLimitAlgorithm,
     RateLimitPolicy, RateLimitRule, RateLimitScope, RuleTargetType, ThrottleMode,
 };
-use super::request::{PolicyLabel, RateLimitRequest};
+use super::request::{LabelText, RateLimitRequest};
 use super::state::{StateStore, key_seed};
 use super::validate::{self, Dimension};
 use crate::error::Result;
@@ -125,7 +125,7 @@ pub struct CompiledLimit {
 /// A policy, ready to evaluate.
 #[derive(Debug)]
 pub struct CompiledPolicy {
-    pub(crate) label: PolicyLabel,
+    pub(crate) label: &'static LabelText,
     pub(crate) algorithm: RateLimitAlgorithm,
     pub(crate) limits: Vec<CompiledLimit>,
     pub(crate) burst: Option<LimitSpec>,
@@ -249,7 +249,7 @@ pub(crate) fn compile_policy(
     }
     let throttle = policy.throttle.unwrap_or_default();
     Ok(CompiledPolicy {
-        label: PolicyLabel::new(&policy.id, &policy.name),
+        label: LabelText::interned(&policy.id, &policy.name),
         algorithm: policy.algorithm,
         limits,
         burst: policy.burst.as_ref().map(validate::burst_spec).transpose()?,

@@ -2,7 +2,7 @@
 //! allocation for the request; the decision shares the policy names with the cache).
 
 use std::collections::HashSet;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::Serialize;
@@ -118,52 +118,101 @@ pub enum DecisionAction {
     Reject,
 }
 
-/// A policy's id and name as decisions carry them: interned once per distinct (id, name) pair
-/// for the life of the process, so a decision carries a plain pointer and handing it out, copying
-/// or dropping it touches no reference count (an atomic read-modify-write would cost the hot path
-/// about as much as its hash-map lookup). Each distinct pair costs its two strings plus a few
-/// dozen bytes once; renaming a policy interns the new pair, the old one stays.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PolicyLabel(&'static LabelText);
+/// A policy's id and name as decisions carry them.
+///
+/// The engine's compiled policies hand out labels interned once per distinct (policy id, name)
+/// pair for the life of the process: a decision carries a plain pointer, so handing it out or
+/// dropping it touches no reference count (an atomic read-modify-write costs a hot-key decision
+/// about a tenth of its time). Each distinct pair a management write creates costs its two
+/// strings plus a few dozen bytes once; renaming a policy interns the new pair, the old stays.
+/// Labels made with [`PolicyLabel::new`] (bindings rebuilding a decision, tests) are reference
+/// counted and freed with their last clone.
+#[derive(Debug, Clone)]
+pub struct PolicyLabel(LabelRef);
 
-/// The interned text of a [`PolicyLabel`].
+#[derive(Debug, Clone)]
+enum LabelRef {
+    Interned(&'static LabelText),
+    Counted(Arc<LabelText>),
+}
+
+/// The text of a [`PolicyLabel`].
 #[derive(Debug, PartialEq, Eq, Hash)]
-struct LabelText {
+pub(crate) struct LabelText {
     id: Box<str>,
     name: Box<str>,
 }
 
-impl PolicyLabel {
-    /// The label of policy `id` named `name` (the same label for equal pairs).
-    pub fn new(id: &str, name: &str) -> PolicyLabel {
+impl LabelText {
+    /// The interned text of policy `id` named `name` (the same for equal pairs).
+    pub(crate) fn interned(id: &str, name: &str) -> &'static LabelText {
         static INTERNED: Mutex<Option<HashSet<&'static LabelText>>> = Mutex::new(None);
         let text = LabelText { id: id.into(), name: name.into() };
         let mut interned = INTERNED.lock().unwrap_or_else(|p| p.into_inner());
         let set = interned.get_or_insert_with(HashSet::new);
         if let Some(&known) = set.get(&text) {
-            return PolicyLabel(known);
+            return known;
         }
         let text: &'static LabelText = Box::leak(Box::new(text));
         set.insert(text);
-        PolicyLabel(text)
+        text
     }
 
     /// The policy id.
-    pub fn id(&self) -> &'static str {
-        &self.0.id
+    pub(crate) fn id(&self) -> &str {
+        &self.id
     }
 
     /// The policy name.
-    pub fn name(&self) -> &'static str {
-        &self.0.name
-    }
-
-    /// The address of the interned text: equal for equal labels and never reused (a cheap key
-    /// for tables indexed by label).
-    pub fn address(&self) -> usize {
-        std::ptr::from_ref(self.0) as usize
+    pub(crate) fn name(&self) -> &str {
+        &self.name
     }
 }
+
+impl PolicyLabel {
+    /// A label for policy `id` named `name` (reference counted).
+    pub fn new(id: &str, name: &str) -> PolicyLabel {
+        PolicyLabel(LabelRef::Counted(Arc::new(LabelText { id: id.into(), name: name.into() })))
+    }
+
+    /// The label of interned text (no reference count).
+    #[inline(always)]
+    pub(crate) fn of(text: &'static LabelText) -> PolicyLabel {
+        PolicyLabel(LabelRef::Interned(text))
+    }
+
+    fn text(&self) -> &LabelText {
+        match &self.0 {
+            LabelRef::Interned(text) => text,
+            LabelRef::Counted(text) => text,
+        }
+    }
+
+    /// The policy id.
+    pub fn id(&self) -> &str {
+        self.text().id()
+    }
+
+    /// The policy name.
+    pub fn name(&self) -> &str {
+        self.text().name()
+    }
+
+    /// The address of the label's text: equal for clones of one label and for labels of one
+    /// compiled policy, never reused while a clone is alive (a cheap key for tables that keep
+    /// a clone).
+    pub fn address(&self) -> usize {
+        std::ptr::from_ref(self.text()) as usize
+    }
+}
+
+impl PartialEq for PolicyLabel {
+    fn eq(&self, other: &PolicyLabel) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for PolicyLabel {}
 
 /// The answer for one request, from its most restrictive limit.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use super::algorithm::{Kind, Report};
 use super::compiled::{CompiledLimit, CompiledRule};
-use super::request::{DecisionAction, RateLimitDecision};
+use super::request::{DecisionAction, PolicyLabel, RateLimitDecision};
 use crate::clock::Timestamp;
 
 /// The answer of one limit.
@@ -53,7 +53,7 @@ impl Verdict<'_> {
             used: self.report.used,
             reset_at: Timestamp::from_millis(self.report.reset_at_ms),
             retry_after,
-            policy: Some(policy.label),
+            policy: Some(PolicyLabel::of(policy.label)),
             scope: Some(self.limit.scope),
             algorithm: Some(policy.algorithm),
             burst_remaining: self.burst_remaining,
