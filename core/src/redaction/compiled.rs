@@ -123,8 +123,23 @@ impl CompiledPolicy {
                 score: custom.score,
             }));
         }
-        found.retain(|f| self.keeps(text, f));
+        if !self.keeps_all(text, &found) {
+            found.retain(|f| self.keeps(text, f));
+        }
         resolve(text, found)
+    }
+
+    /// Whether [`CompiledPolicy::keeps`] holds for every finding, checked without moving any:
+    /// with every entity enabled and no allow-list only the score and the char boundaries remain.
+    fn keeps_all(&self, text: &str, found: &[Finding]) -> bool {
+        self.enabled == u32::MAX
+            && self.allow.is_empty()
+            && found.iter().all(|f| {
+                f.score >= self.min_score
+                    && f.start <= f.end
+                    && text.is_char_boundary(f.start)
+                    && text.is_char_boundary(f.end)
+            })
     }
 
     fn keeps(&self, text: &str, f: &Finding) -> bool {

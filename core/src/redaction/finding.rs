@@ -118,7 +118,9 @@ pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
     if found.is_empty() {
         return found;
     }
-    found.sort_by_key(|f| f.start);
+    if !found.is_sorted_by_key(|f| f.start) {
+        found.sort_by_key(|f| f.start);
+    }
     let disjoint = found.windows(2).all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
     if !disjoint {
         // some overlap: choose in priority order (when none overlaps, every finding is kept

@@ -5,7 +5,7 @@
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
 
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::Ipv6Addr;
 
 use super::finding::{Finding, entities as e};
 use super::validate::{
@@ -15,6 +15,11 @@ use super::validate::{
 const SSN_CONTEXT: &[&str] = &["ssn", "social security", "ss#", "social_security", "taxpayer"];
 const PHONE_CONTEXT: &[&str] = &["phone", "tel", "mobile", "cell", "call", "fax", "sms", "whatsapp", "contact"];
 const MAX_GROUPS: usize = 8;
+/// Digits a chain keeps (a group starts within its first 25 digits and a check reads at most 32
+/// digits from a group's start, so 64 always hold them).
+const CHAIN_DIGITS: usize = 64;
+/// Digits a check reads at most (more are no card, SSN or phone number).
+const CHECK_DIGITS: usize = 32;
 
 /// Appends the digit-anchored findings of `text` to `out`.
 pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
@@ -177,6 +182,7 @@ enum Verdict {
 /// Separator counts of a token of `[0-9A-Fa-f.:-]`. Every token the hex, MAC and IPv4 matchers
 /// read around the digit lies inside it, so the counts rule them out cheaply.
 struct Shape {
+    len: usize,
     dots: usize,
     colons: usize,
     dashes: usize,
@@ -186,12 +192,13 @@ impl Shape {
     /// The separator counts of `token`, whose bytes' classes are `seen` and which holds
     /// `colons` colons.
     fn of(token: &[u8], seen: u8, colons: usize) -> Shape {
-        Shape { dots: count(token, seen, b'.', DOT), colons, dashes: count(token, seen, b'-', DASH) }
+        Shape { len: token.len(), dots: count(token, seen, b'.', DOT), colons, dashes: count(token, seen, b'-', DASH) }
     }
 
-    /// An IPv6 address needs two `:`, a MAC address two `:` or a `-`.
+    /// An IPv6 address needs two `:`, a MAC address two `:` or five `-` in 17 bytes (so a date,
+    /// an SSN or a dashed card or phone number skips the hex matchers).
     fn may_be_hex(&self) -> bool {
-        self.colons >= 2 || self.dashes > 0
+        self.colons >= 2 || self.dashes >= 5 && self.len >= 17
     }
 }
 
@@ -280,12 +287,21 @@ fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
     if is_mac(token, b':') {
         return Some(Finding::new(e::MAC_ADDRESS, s, end, 0.95));
     }
-    let parsed = |t: &[u8]| std::str::from_utf8(t).ok().and_then(|t| t.parse::<Ipv6Addr>().ok()).is_some();
+    let parsed =
+        |t: &[u8]| may_be_ipv6(t) && std::str::from_utf8(t).ok().and_then(|t| t.parse::<Ipv6Addr>().ok()).is_some();
     if parsed(token) {
         return Some(Finding::new(e::IP_ADDRESS, s, end, 0.95));
     }
     (token[0] == b':' && token.get(1) != Some(&b':') && parsed(&token[1..]))
         .then(|| Finding::new(e::IP_ADDRESS, s + 1, end, 0.95))
+}
+
+/// A necessary condition for `std::net` to parse `token` as an IPv6 address: eight groups (seven
+/// `:`), six groups and a dotted IPv4 tail (six `:`), or a `::`. Times (`12:30:45`) and the like
+/// fail it without the parse.
+fn may_be_ipv6(token: &[u8]) -> bool {
+    let colons = token.iter().filter(|b| **b == b':').count();
+    colons == 6 || colons == 7 || token.windows(2).any(|w| w == b"::")
 }
 
 fn is_mac(token: &[u8], sep: u8) -> bool {
@@ -315,7 +331,7 @@ fn version_context(text: &[u8], p: usize) -> bool {
     before.eq_ignore_ascii_case(b"rv:") || (before.len() == 3 && before[2] == b'/' && before[1].is_ascii_alphabetic())
 }
 
-/// A dotted IPv4 address starting at `p`, parsed by `std::net`.
+/// A dotted IPv4 address starting at `p` (as `std::net` would parse it).
 fn ipv4(text: &[u8], p: usize) -> Option<usize> {
     let mut end = run_end_max(text, p, p + 16, |b| b.is_ascii_digit() || b == b'.');
     while text[end - 1] == b'.' {
@@ -327,7 +343,17 @@ fn ipv4(text: &[u8], p: usize) -> Option<usize> {
     if token.iter().filter(|b| **b == b'.').count() != 3 || !clean {
         return None;
     }
-    std::str::from_utf8(token).ok()?.parse::<Ipv4Addr>().ok().map(|_| end)
+    is_dotted_quad(token).then_some(end)
+}
+
+/// Whether digits with three dots are an IPv4 address as `std::net` parses one: four decimal
+/// numbers of one to three digits, at most 255, without a leading zero (no string conversion).
+fn is_dotted_quad(token: &[u8]) -> bool {
+    token.split(|b| *b == b'.').all(|part| {
+        (1..=3).contains(&part.len())
+            && (part[0] != b'0' || part.len() == 1)
+            && part.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')) <= 255
+    })
 }
 
 /// Digit groups separated by short runs of ` -./()`: the shape of cards, SSNs and phones.
@@ -337,6 +363,11 @@ struct Chain {
     plus: bool,
     groups: [(usize, usize); MAX_GROUPS],
     n: usize,
+    /// The chain's digits, group after group (the first [`CHAIN_DIGITS`]), copied once while
+    /// parsing: the phone, card and SSN checks read slices of them.
+    digits: [u8; CHAIN_DIGITS],
+    /// Where each group's digits start in `digits`.
+    offsets: [usize; MAX_GROUPS],
 }
 
 impl Chain {
@@ -344,12 +375,22 @@ impl Chain {
         let prev = if p == 0 { b' ' } else { text[p - 1] };
         let plus = prev == b'+';
         let start = if plus || prev == b'(' { p - 1 } else { p };
-        let mut chain = Chain { start, plus, groups: [(0, 0); MAX_GROUPS], n: 0 };
+        let mut chain = Chain {
+            start,
+            plus,
+            groups: [(0, 0); MAX_GROUPS],
+            n: 0,
+            digits: [0; CHAIN_DIGITS],
+            offsets: [0; MAX_GROUPS],
+        };
         let mut i = p;
         let mut total = 0;
         loop {
             let end = run_end(text, i, |b| b.is_ascii_digit());
             chain.groups[chain.n] = (i, end);
+            chain.offsets[chain.n] = total;
+            let kept = (end - i).min(CHAIN_DIGITS.saturating_sub(total));
+            chain.digits[total..total + kept].copy_from_slice(&text[i..i + kept]);
             chain.n += 1;
             total += end - i;
             let sep_end = run_end(text, end, |b| matches!(b, b' ' | b'-' | b'.' | b'(' | b')' | b'/')).min(end + 3);
@@ -365,17 +406,11 @@ impl Chain {
         &text[self.groups[i].1..self.groups[i + 1].0]
     }
 
-    fn digits_into(&self, text: &[u8], from: usize, to: usize, buf: &mut [u8; 32]) -> usize {
-        let mut n = 0;
-        for &(s, e) in &self.groups[from..=to] {
-            for &d in &text[s..e] {
-                if n < buf.len() {
-                    buf[n] = d;
-                    n += 1;
-                }
-            }
-        }
-        n
+    /// The digits of groups `from..=to`, at most [`CHECK_DIGITS`].
+    fn digits(&self, from: usize, to: usize) -> &[u8] {
+        let start = self.offsets[from];
+        let total = self.offsets[to] + (self.groups[to].1 - self.groups[to].0) - start;
+        &self.digits[start..start + total.min(CHECK_DIGITS)]
     }
 
     /// Runs the phone, card and SSN checks; returns the end of everything consumed.
@@ -401,12 +436,11 @@ impl Chain {
     }
 
     fn card(&self, text: &[u8], from: usize) -> Option<(Finding, usize)> {
-        // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped at 32)
-        let mut buf = [0u8; 32];
-        self.digits_into(text, from, self.n - 1, &mut buf);
+        // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped)
+        let buf = self.digits(from, self.n - 1);
         let mut total: usize = self.groups[from..self.n].iter().map(|(s, e)| e - s).sum();
         for to in (from..self.n).rev() {
-            let n = total.min(buf.len());
+            let n = total.min(CHECK_DIGITS);
             total -= self.groups[to].1 - self.groups[to].0;
             if !(13..=19).contains(&n) || !ends_cleanly(text, self.groups[to].1) {
                 continue;
@@ -428,7 +462,6 @@ impl Chain {
     fn ssn(&self, text: &[u8], i: usize) -> Option<(Finding, usize)> {
         let len = |g: usize| self.groups[g].1 - self.groups[g].0;
         let start = self.groups[i].0;
-        let mut buf = [0u8; 32];
         let (last, score) = if len(i) == 9 {
             (i, 0.6)
         } else if i + 2 < self.n && len(i) == 3 && len(i + 1) == 2 && len(i + 2) == 4 {
@@ -441,17 +474,14 @@ impl Chain {
             return None;
         };
         let end = self.groups[last].1;
-        let n = self.digits_into(text, i, last, &mut buf);
         let context_ok = score > 0.8 || context_before(text, start, 40, SSN_CONTEXT);
-        (context_ok && ends_cleanly(text, end) && ssn(&buf[..n]))
+        (context_ok && ends_cleanly(text, end) && ssn(self.digits(i, last)))
             .then(|| (Finding::new(e::US_SSN, start, end, score), last))
     }
 
     /// The whole chain as a phone number (with an `x123` / `ext. 123` extension).
     fn phone(&self, text: &[u8]) -> Option<Finding> {
-        let mut buf = [0u8; 32];
-        let n = self.digits_into(text, 0, self.n - 1, &mut buf);
-        let digits = &buf[..n];
+        let digits = self.digits(0, self.n - 1);
         let end = self.groups[self.n - 1].1;
         let ext_end = extension_end(text, end);
         if !ends_cleanly(text, ext_end.unwrap_or(end)) {
@@ -526,6 +556,8 @@ fn extension_end(text: &[u8], end: usize) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    use std::net::Ipv4Addr;
+
     use super::*;
 
     fn found(text: &str) -> Vec<(String, &str)> {
@@ -566,6 +598,53 @@ mod tests {
             let naive = text[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
             assert_eq!(next_digit(&text, from), naive, "{from}");
         }
+    }
+
+    #[test]
+    fn ipv6_precheck_passes_every_address_std_parses() {
+        let groups = ["", "0", "1", "ab", "fff", "ffff", "1.2.3.4", "::", ":"];
+        let mut tokens = vec![String::new()];
+        for _ in 0..6 {
+            let next: Vec<String> = tokens
+                .iter()
+                .flat_map(|t| {
+                    groups.iter().map(move |g| if t.is_empty() { (*g).to_owned() } else { format!("{t}:{g}") })
+                })
+                .filter(|t| t.len() < 40)
+                .collect();
+            tokens.extend(next);
+            tokens.sort();
+            tokens.dedup();
+        }
+        tokens.extend(["1:2:3:4:5:6:7:8", "::ffff:10.0.0.1", "1:2:3:4:5:6:1.2.3.4", "fe80::1", "::"].map(String::from));
+        let mut valid = 0;
+        for token in &tokens {
+            if token.parse::<Ipv6Addr>().is_ok() {
+                valid += 1;
+                assert!(may_be_ipv6(token.as_bytes()), "{token}");
+            }
+        }
+        assert!(valid > 1000, "{valid} of {}", tokens.len());
+    }
+
+    #[test]
+    fn dotted_quads_as_std_parses_them() {
+        let parts = [
+            "0", "1", "9", "00", "01", "10", "99", "100", "199", "255", "256", "300", "999", "010", "0000", "1234", "",
+        ];
+        let mut n = 0;
+        for a in parts {
+            for b in parts {
+                for c in ["0", "255", "01", "256", ""] {
+                    for d in parts {
+                        let token = format!("{a}.{b}.{c}.{d}");
+                        assert_eq!(is_dotted_quad(token.as_bytes()), token.parse::<Ipv4Addr>().is_ok(), "{token}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(n, 17 * 17 * 5 * 17);
     }
 
     #[test]

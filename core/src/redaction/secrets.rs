@@ -114,9 +114,13 @@ fn aws_secret(text: &[u8], s: usize) -> Option<Finding> {
 }
 
 fn slack_token(text: &[u8], s: usize) -> Option<Finding> {
+    // checked first: `xox` at the end of the text has no body to measure
     let ok = matches!(byte_at(text, s + 3), b'b' | b'p' | b'a' | b'r' | b's' | b'e') && byte_at(text, s + 4) == b'-';
+    if !ok {
+        return None;
+    }
     let end = run_end(text, s + 5, 255, |b| b.is_ascii_alphanumeric() || b == b'-');
-    (ok && starts_word(text, s) && end - (s + 5) >= 10).then(|| Finding::new(e::SLACK_TOKEN, s, end, 1.0))
+    (starts_word(text, s) && end - (s + 5) >= 10).then(|| Finding::new(e::SLACK_TOKEN, s, end, 1.0))
 }
 
 fn slack_webhook(text: &[u8], s: usize) -> Option<Finding> {
@@ -372,6 +376,18 @@ mod tests {
         ];
         for (text, entity, value) in cases {
             assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+        }
+    }
+
+    #[test]
+    fn anchors_at_the_end_of_the_text_find_nothing() {
+        // `xox` used to measure its token body past the end of the text (a panic)
+        for anchor in
+            ["xox", "xoxb", "xoxb-", "eyJ", "://", "AKIA", "ghp_", "sk_live_", "Bearer", "-----BEGIN", "password"]
+        {
+            for text in [anchor.to_owned(), format!("end {anchor}")] {
+                assert_eq!(found(&text), vec![], "{text}");
+            }
         }
     }
 

@@ -258,11 +258,25 @@ pub(crate) fn jwt_header(segment: &[u8]) -> bool {
     }
 }
 
-/// Whether one of `keywords` (lowercase) occurs in the `window` bytes before `pos`.
+/// Whether one of `keywords` (lowercase, non-empty) occurs in the `window` bytes before `pos`,
+/// ignoring ASCII case. One pass over the window: a keyword is compared only where its first
+/// letter occurs (comparing every keyword at every position cost ~3,800 instructions a call).
 pub(crate) fn context_before(text: &[u8], pos: usize, window: usize, keywords: &[&str]) -> bool {
-    let from = pos.saturating_sub(window);
-    let hay = &text[from..pos];
-    keywords.iter().any(|k| hay.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())))
+    let hay = &text[pos.saturating_sub(window)..pos];
+    let letter_bit = |b: u8| if b.is_ascii_lowercase() { 1u32 << (b - b'a') } else { 0 };
+    let firsts = keywords.iter().fold(0, |acc, k| acc | letter_bit(k.as_bytes()[0]));
+    if keywords.iter().any(|k| letter_bit(k.as_bytes()[0]) == 0) {
+        // a keyword not starting with a letter: compare everywhere
+        return keywords.iter().any(|k| hay.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())));
+    }
+    hay.iter().enumerate().any(|(i, b)| {
+        let first = b.to_ascii_lowercase();
+        letter_bit(first) & firsts != 0
+            && keywords.iter().any(|k| {
+                k.as_bytes()[0] == first
+                    && hay.get(i..i + k.len()).is_some_and(|w| w.eq_ignore_ascii_case(k.as_bytes()))
+            })
+    })
 }
 
 #[cfg(test)]
@@ -283,6 +297,24 @@ mod tests {
         assert_eq!(iban_expected_len(b"XK"), Some(20));
         for absent in [&b"ZZ"[..], b"gb", b"G", b"GBR", b"1B"] {
             assert_eq!(iban_expected_len(absent), None);
+        }
+    }
+
+    #[test]
+    fn context_agrees_with_a_search_at_every_position() {
+        let naive = |hay: &[u8], keywords: &[&str]| {
+            keywords.iter().any(|k| hay.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())))
+        };
+        let text = b"call Me at; SSN#, Social Security no. ss# TEL: fax+whatsApp 0044 phone";
+        for keywords in
+            [&["phone", "tel", "call", "fax", "whatsapp"][..], &["ssn", "social security", "ss#"], &["#x", "ss#"]]
+        {
+            for pos in 0..=text.len() {
+                for window in [0, 3, 8, 32, 40, 100] {
+                    let hay = &text[pos.saturating_sub(window)..pos];
+                    assert_eq!(context_before(text, pos, window, keywords), naive(hay, keywords), "{pos} {window}");
+                }
+            }
         }
     }
 
