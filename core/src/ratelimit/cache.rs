@@ -48,11 +48,10 @@ impl ScopeCache {
     /// else `build()` (which builds and publishes one). One call site returns the answer, so it
     /// is written in place (a decision is large).
     #[inline(always)]
-    pub(crate) fn with_current<R>(&self, now_ms: i64, decide: impl Fn(&Snapshot) -> R, build: impl FnOnce() -> R) -> R {
+    pub(crate) fn with_current<R>(&self, now_ms: i64, decide: impl Fn(&Snapshot) -> R, build: impl Fn() -> R) -> R {
         // Acquire: a snapshot read after this version is at least as new as the version's.
         let version = self.version.load(Ordering::Acquire);
         let slot = self.slot();
-        let mut build = Some(build);
         THREAD_COPIES
             .try_with(|copies| {
                 if let Ok(held) = copies.try_borrow()
@@ -61,9 +60,9 @@ impl ScopeCache {
                 {
                     return decide(snap);
                 }
-                self.with_shared(Some(copies), (version, slot), now_ms, &decide, &mut build)
+                self.with_shared(Some(copies), (version, slot), now_ms, &decide, &build)
             })
-            .unwrap_or_else(|_| self.with_shared(None, (version, slot), now_ms, &decide, &mut build))
+            .unwrap_or_else(|_| self.with_shared(None, (version, slot), now_ms, &decide, &build))
     }
 
     /// The shared pointer's snapshot, copied into this thread's table when it can be.
@@ -74,7 +73,7 @@ impl ScopeCache {
         (version, slot): (u64, usize),
         now_ms: i64,
         decide: &impl Fn(&Snapshot) -> R,
-        build: &mut Option<impl FnOnce() -> R>,
+        build: &impl Fn() -> R,
     ) -> R {
         let shared = self.snapshot.load();
         match shared.as_ref().filter(|s| now_ms < s.next_expiry_ms) {
@@ -89,10 +88,7 @@ impl ScopeCache {
                 }
                 decide(snap)
             }
-            None => match build.take() {
-                Some(build) => build(),
-                None => unreachable!("built at most once"),
-            },
+            None => build(),
         }
     }
 

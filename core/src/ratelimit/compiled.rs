@@ -86,10 +86,8 @@ impl Counters {
     /// Counts one evaluated request, `limited` or not, on stripe `stripe` (see [`stripe_index`]).
     #[inline]
     pub fn add(&self, stripe: usize, limited: bool) {
-        let (stripe, owned) = match self.stripes.get(stripe) {
-            Some(owned) if stripe < OWNED_STRIPES => (owned, true),
-            _ => (&self.stripes[SHARED_STRIPE], false),
-        };
+        let owned = stripe < OWNED_STRIPES;
+        let stripe = &self.stripes[stripe.min(SHARED_STRIPE)];
         let bump = |counter: &AtomicU64| {
             if owned {
                 // Only the owning thread writes this stripe: no other write can be lost.
