@@ -122,6 +122,14 @@ impl LimitSpec {
         self.kind
     }
 
+    /// The same spec, its kind restated as `kind` (which it is): code following a `match` on
+    /// the kind sees a constant and drops the other algorithms' branches.
+    #[inline(always)]
+    pub(crate) fn known_as(self, kind: Kind) -> LimitSpec {
+        debug_assert_eq!(self.kind, kind);
+        LimitSpec { kind, ..self }
+    }
+
     /// Requests (or cost units, or tokens) allowed.
     pub fn capacity(&self) -> i64 {
         self.capacity
@@ -272,7 +280,7 @@ fn marker(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bo
     (eff < until, State { a: until, b: flag, t: eff })
 }
 
-#[inline]
+#[inline(always)]
 fn fixed(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let prev = previous.unwrap_or_default();
     let start = spec.period.floor(eff) * spec.period();
@@ -292,7 +300,7 @@ fn weight(window: &Divisor, elapsed: i64) -> i64 {
     window.floor((window.value() - elapsed) * WEIGHT_SCALE)
 }
 
-#[inline]
+#[inline(always)]
 fn sliding(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let w = spec.period();
     let prev = previous.unwrap_or_default();
@@ -309,7 +317,7 @@ fn sliding(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (b
     (used + cost * WEIGHT_SCALE <= spec.capacity * WEIGHT_SCALE, State { a: before, b: current, t: eff })
 }
 
-#[inline]
+#[inline(always)]
 fn bucket(spec: &LimitSpec, previous: Option<State>, eff: i64, cost: i64) -> (bool, State) {
     let full = spec.capacity * TOKEN_SCALE;
     let tokens = match previous {
@@ -375,7 +383,7 @@ pub fn report(spec: &LimitSpec, outcome: &Outcome, cost: i64) -> Report {
         }
         Kind::Marker => (i64::from(eff >= s.a), s.a, (s.a - eff).max(0)),
     };
-    let remaining = remaining.clamp(0, cap);
+    let remaining = remaining.max(0).min(cap);
     let retry_after_ms = (!outcome.allowed).then_some(wait.max(1));
     Report { limit: cap, remaining, used: cap - remaining, reset_at_ms, retry_after_ms }
 }

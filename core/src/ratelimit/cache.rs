@@ -5,6 +5,7 @@
 //! on a hot key.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -19,8 +20,10 @@ static VERSIONS: AtomicU64 = AtomicU64::new(1);
 /// Slots of the per-thread table (direct-mapped by cache address).
 const THREAD_SLOTS: usize = 32;
 
-/// A thread's copies: (version, snapshot) per slot.
-type ThreadCopies = [Option<(u64, Arc<Snapshot>)>; THREAD_SLOTS];
+/// A thread's copies: (version, snapshot) per slot. The `Rc` lets a decision hold its copy
+/// outside the table's borrow for the price of a plain increment, so the decision is returned
+/// straight to the caller (not through the thread-local accessor, which would copy it).
+type ThreadCopies = [Option<(u64, Rc<Arc<Snapshot>>)>; THREAD_SLOTS];
 
 thread_local! {
     /// Copies of snapshots this thread used, taken only from snapshots over the engine's primary
@@ -52,44 +55,38 @@ impl ScopeCache {
         // Acquire: a snapshot read after this version is at least as new as the version's.
         let version = self.version.load(Ordering::Acquire);
         let slot = self.slot();
-        THREAD_COPIES
-            .try_with(|copies| {
-                if let Ok(held) = copies.try_borrow()
-                    && let Some((_, snap)) = held[slot].as_ref().filter(|(v, _)| *v == version)
-                    && now_ms < snap.next_expiry_ms
-                {
-                    return decide(snap);
-                }
-                self.with_shared(Some(copies), (version, slot), now_ms, &decide, &build)
-            })
-            .unwrap_or_else(|_| self.with_shared(None, (version, slot), now_ms, &decide, &build))
+        let copy = THREAD_COPIES.try_with(|copies| {
+            let held = copies.try_borrow().ok()?;
+            let (_, snap) = held[slot].as_ref().filter(|(v, _)| *v == version)?;
+            (now_ms < snap.next_expiry_ms).then(|| Rc::clone(snap))
+        });
+        match copy {
+            Ok(Some(snap)) => decide(&snap),
+            _ => self.with_shared((version, slot), now_ms, &decide, &build),
+        }
     }
 
     /// The shared pointer's snapshot, copied into this thread's table when it can be.
     #[inline(never)]
     fn with_shared<R>(
         &self,
-        copies: Option<&RefCell<ThreadCopies>>,
         (version, slot): (u64, usize),
         now_ms: i64,
         decide: &impl Fn(&Snapshot) -> R,
         build: &impl Fn() -> R,
     ) -> R {
         let shared = self.snapshot.load();
-        match shared.as_ref().filter(|s| now_ms < s.next_expiry_ms) {
-            Some(snap) => {
-                // Never while the table is borrowed (a decision may publish events whose
-                // subscribers decide again on this thread).
-                if let Some(mut held) = copies.and_then(|c| c.try_borrow_mut().ok())
-                    && version != 0
-                    && snap.store.is_none()
-                {
-                    held[slot] = Some((version, snap.clone()));
+        let Some(snap) = shared.as_ref().filter(|s| now_ms < s.next_expiry_ms) else { return build() };
+        if version != 0 && snap.store.is_none() {
+            // Never while the table is borrowed (a decision may publish events whose
+            // subscribers decide again on this thread); not at all during thread teardown.
+            let _ = THREAD_COPIES.try_with(|copies| {
+                if let Ok(mut held) = copies.try_borrow_mut() {
+                    held[slot] = Some((version, Rc::new(snap.clone())));
                 }
-                decide(snap)
-            }
-            None => build(),
+            });
         }
+        decide(snap)
     }
 
     /// This cache's slot in the per-thread table.

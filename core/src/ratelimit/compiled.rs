@@ -176,6 +176,9 @@ pub struct CompiledRule {
     pub(crate) adjustment: Option<(i64, i64)>,
     /// Per limit: the key seed folding tenant, rule and limit index.
     pub(crate) seeds: Vec<u64>,
+    /// Whether the rule matches every request carrying its target's value (no method, path,
+    /// value or condition to check).
+    subject_only: bool,
 }
 
 #[derive(Debug)]
@@ -306,7 +309,9 @@ pub(crate) fn compile_rule(rule: &RateLimitRule, policy: Arc<CompiledPolicy>) ->
         policy,
         adjustment: None,
         seeds: Vec::new(),
-    })
+        subject_only: false,
+    }
+    .with_match_shape())
 }
 
 fn seeds(scope: &str, rule: &CompiledRule) -> Vec<u64> {
@@ -375,7 +380,9 @@ impl Snapshot {
                 policy: policy.clone(),
                 adjustment: None,
                 seeds: Vec::new(),
-            };
+                subject_only: false,
+            }
+            .with_match_shape();
             rule.seeds = seeds(scope, &rule);
             self.plans.entry(plan.clone()).or_insert(rule);
         }
@@ -441,22 +448,34 @@ impl CompiledRule {
         matches!(self.value, ValueMatch::Net(_)) || self.conditions.iter().any(|c| c.field == ConditionField::IpRange)
     }
 
+    /// The rule with its match shape recorded (see [`CompiledRule::matches`]).
+    fn with_match_shape(mut self) -> CompiledRule {
+        self.subject_only = self.method.is_none()
+            && self.path.is_none()
+            && self.conditions.is_empty()
+            && matches!(self.value, ValueMatch::Any)
+            && self.target_type != RuleTargetType::Role;
+        self
+    }
+
     /// Whether the rule applies to the request.
+    #[inline(always)]
     pub fn matches(&self, request: &RateLimitRequest<'_>, ip: Option<IpAddr>, tenant: &str) -> bool {
+        if self.subject_only {
+            return self.subject(request, tenant).is_some();
+        }
+        self.matches_in_full(request, ip, tenant)
+    }
+
+    #[inline(never)]
+    fn matches_in_full(&self, request: &RateLimitRequest<'_>, ip: Option<IpAddr>, tenant: &str) -> bool {
         if self.method.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(request.method)) {
             return false;
         }
         if self.path.as_ref().is_some_and(|p| !p.is_match(request.endpoint)) {
             return false;
         }
-        let subject = match self.target_type {
-            RuleTargetType::Endpoint => Some(request.endpoint),
-            RuleTargetType::User => request.user,
-            RuleTargetType::Tenant => Some(tenant),
-            RuleTargetType::Ip => request.ip,
-            RuleTargetType::ApiKey => request.api_key,
-            RuleTargetType::Role => None,
-        };
+        let subject = self.subject(request, tenant);
         let target_ok = match (&self.value, self.target_type) {
             (ValueMatch::Any, RuleTargetType::Role) => !request.roles.is_empty(),
             (ValueMatch::Exact(v), RuleTargetType::Role) => request.roles.contains(&v.as_str()),
@@ -465,6 +484,19 @@ impl CompiledRule {
             (ValueMatch::Net(net), _) => ip.is_some_and(|ip| net.contains(&ip)),
         };
         target_ok && self.conditions.iter().all(|c| c.holds(request, ip))
+    }
+
+    /// The request's value of the rule's target (roles: none, they are a list).
+    #[inline(always)]
+    fn subject<'r>(&self, request: &RateLimitRequest<'r>, tenant: &'r str) -> Option<&'r str> {
+        match self.target_type {
+            RuleTargetType::Endpoint => Some(request.endpoint),
+            RuleTargetType::User => request.user,
+            RuleTargetType::Tenant => Some(tenant),
+            RuleTargetType::Ip => request.ip,
+            RuleTargetType::ApiKey => request.api_key,
+            RuleTargetType::Role => None,
+        }
     }
 
     /// The spec of limit `i`, with an active adjustment applied.

@@ -39,15 +39,14 @@ impl Divisor {
     /// which only a clock before 1970 produces).
     #[inline(always)]
     pub(crate) fn floor(&self, n: i64) -> i64 {
-        if n < 0 {
-            return n.div_euclid(self.value);
-        }
-        let n = n as u64;
-        let high = ((u128::from(n) * u128::from(self.magic)) >> 64) as u64;
-        ((high + n) >> self.shift) as i64
+        // Branch-free for both signs (so repeated divisions of one value fold into one): below
+        // zero, floor(n / d) = !floor(!n / d), and !n >= 0.
+        let sign = n >> 63;
+        let m = (n ^ sign) as u64;
+        let high = ((u128::from(m) * u128::from(self.magic)) >> 64) as u64;
+        (((high + m) >> self.shift) as i64) ^ sign
     }
 
-    /// The ceiling of `n / value` for `n >= 0`.
     #[inline(always)]
     pub(crate) fn ceil(&self, n: i64) -> i64 {
         self.floor(n + self.value - 1)
@@ -90,6 +89,7 @@ mod tests {
                 state ^= state << 17;
                 check(d, (state >> (state % 64)) as i64);
                 check(d, (state >> 1) as i64 / d * d - 1);
+                check(d, -((state >> (state % 64)) as i64 >> 1));
             }
         }
     }

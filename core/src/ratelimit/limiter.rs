@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use super::algorithm::{self, LimitSpec, Step};
+use super::algorithm::{self, Kind, LimitSpec, Step};
 use super::analytics::Analytics;
 use super::cache::ScopeCache;
 use super::compiled::{CompiledLimit, CompiledRule, CounterMap, Objects, Snapshot};
@@ -310,7 +310,29 @@ impl RateLimiter {
             return unlimited();
         }
         let Some(Prepared { step, key }) = self.prepare(eval, rule, 0, limit)? else { return unlimited() };
-        let Ok(outcome) = memory.step_key(&key, &step) else {
+        let plain = (rule, limit, memory);
+        // One copy of the rest per common algorithm, each with its kind known.
+        let known = |kind| Step { spec: step.spec.known_as(kind), ..step };
+        match step.spec.kind() {
+            Kind::SlidingWindow => self.step_plain(snap, eval, plain, (known(Kind::SlidingWindow), &key), ip, now),
+            Kind::TokenBucket => self.step_plain(snap, eval, plain, (known(Kind::TokenBucket), &key), ip, now),
+            Kind::FixedWindow => self.step_plain(snap, eval, plain, (known(Kind::FixedWindow), &key), ip, now),
+            _ => self.step_plain(snap, eval, plain, (step, &key), ip, now),
+        }
+    }
+
+    /// The step of [`RateLimiter::decide_plain`] and its decision.
+    #[inline(always)]
+    fn step_plain(
+        &self,
+        snap: &Snapshot,
+        eval: &Eval<'_, '_>,
+        (rule, limit, memory): (&CompiledRule, &CompiledLimit, &MemoryStateStore),
+        (step, key): (Step, &StateKey<'_>),
+        ip: Option<IpAddr>,
+        now: Timestamp,
+    ) -> Result<RateLimitDecision> {
+        let Ok(outcome) = memory.step_key(key, &step) else {
             return self.decide_most_restrictive(snap, eval, None, ip, now);
         };
         let report = algorithm::report(&step.spec, &outcome, step.cost);

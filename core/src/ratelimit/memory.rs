@@ -137,7 +137,7 @@ impl MemoryStateStore {
     #[inline(always)]
     pub fn step_key(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let mut shard = self.shard(key.id);
-        let Some(slot) = shard.map.get_mut(&key.id) else { return self.step_new_key(shard, key, step) };
+        let Some(slot) = shard.map.get_mut(&key.id) else { return self.step_new_key(shard, key.id, *step) };
         let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
         let (outcome, write) = algorithm::apply(step, previous);
         if let Some(state) = write {
@@ -146,13 +146,14 @@ impl MemoryStateStore {
         Ok(outcome)
     }
 
-    /// The first step of a key (or of one forgotten): inserted when the step writes.
+    /// The first step of a key (or of one forgotten): inserted when the step writes. Takes the
+    /// step by value so the caller's copy stays in registers (a reference would escape).
     #[inline(never)]
-    fn step_new_key(&self, mut shard: ShardGuard<'_>, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
-        let (outcome, write) = algorithm::apply(step, None);
+    fn step_new_key(&self, mut shard: ShardGuard<'_>, id: u128, step: Step) -> Result<Outcome> {
+        let (outcome, write) = algorithm::apply(&step, None);
         if let Some(state) = write {
             self.admit(&mut shard, step.now_ms)?;
-            shard.map.insert(key.id, Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) });
+            shard.map.insert(id, Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) });
         }
         Ok(outcome)
     }

@@ -29,6 +29,7 @@ impl Verdict<'_> {
 
     /// The limit's window in seconds (for a token bucket: the time to refill the capacity in
     /// force), unknown for degraded verdicts.
+    #[inline(always)]
     fn window_seconds(&self) -> Option<i64> {
         if self.degraded {
             return None;
