@@ -48,8 +48,8 @@ impl ScopeCache {
     }
 
     /// `decide(snapshot)` with the published snapshot when there is one still valid at `now_ms`,
-    /// else `build()` (which builds and publishes one). One call site returns the answer, so it
-    /// is written in place (a decision is large).
+    /// else `build()` (which builds and publishes one). `decide` runs outside the thread-local
+    /// accessor, so its answer is written in place (a decision is large).
     #[inline(always)]
     pub(crate) fn with_current<R>(&self, now_ms: i64, decide: impl Fn(&Snapshot) -> R, build: impl Fn() -> R) -> R {
         // Acquire: a snapshot read after this version is at least as new as the version's.
