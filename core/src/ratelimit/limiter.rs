@@ -278,8 +278,8 @@ impl RateLimiter {
         self.decide_most_restrictive(snap, &eval, plan_rule, ip, now)
     }
 
-    /// The rule and limit of the common shape (one rule, one plain limit, the in-memory store,
-    /// healthy), decided by [`RateLimiter::decide_plain`].
+    /// The rule and limit of the common shape (one rule, one plain limit without an active
+    /// adjustment, the in-memory store, healthy), decided by [`RateLimiter::decide_plain`].
     #[inline(always)]
     fn plain_shape<'s, 'r>(
         &self,
@@ -290,7 +290,8 @@ impl RateLimiter {
         let ([limit], None, None) = (rule.policy.limits.as_slice(), &rule.policy.burst, &rule.policy.penalty) else {
             return None;
         };
-        self.state.healthy.load(Ordering::Relaxed).then_some((rule, limit, memory))
+        let adjusted = rule.adjustment.is_some_and(|(_, until)| eval.now_ms < until);
+        (!adjusted && self.state.healthy.load(Ordering::Relaxed)).then_some((rule, limit, memory))
     }
 
     /// The common shape (one rule, one plain limit, the in-memory store, no plan rule) decided
@@ -309,15 +310,17 @@ impl RateLimiter {
         if !rule.matches(eval.request, ip, eval.tenant) {
             return unlimited();
         }
-        let Some(Prepared { step, key }) = self.prepare(eval, rule, 0, limit)? else { return unlimited() };
+        let units = units_of(eval, limit, &limit.spec)?;
+        let Some(key) = self.key_for(eval, eval.tenant, rule, 0, limit) else { return unlimited() };
         let plain = (rule, limit, memory);
         // One copy of the rest per common algorithm, each with its kind known.
-        let known = |kind| Step { spec: step.spec.known_as(kind), ..step };
-        match step.spec.kind() {
-            Kind::SlidingWindow => self.step_plain(snap, eval, plain, (known(Kind::SlidingWindow), &key), ip, now),
-            Kind::TokenBucket => self.step_plain(snap, eval, plain, (known(Kind::TokenBucket), &key), ip, now),
-            Kind::FixedWindow => self.step_plain(snap, eval, plain, (known(Kind::FixedWindow), &key), ip, now),
-            _ => self.step_plain(snap, eval, plain, (step, &key), ip, now),
+        let step =
+            |kind| Step { spec: limit.spec.known_as(kind), cost: units, now_ms: eval.now_ms, commit: eval.commit };
+        match limit.spec.kind() {
+            Kind::SlidingWindow => self.step_plain(snap, eval, plain, (step(Kind::SlidingWindow), &key), ip, now),
+            Kind::TokenBucket => self.step_plain(snap, eval, plain, (step(Kind::TokenBucket), &key), ip, now),
+            Kind::FixedWindow => self.step_plain(snap, eval, plain, (step(Kind::FixedWindow), &key), ip, now),
+            kind => self.step_plain(snap, eval, plain, (step(kind), &key), ip, now),
         }
     }
 
@@ -501,9 +504,8 @@ impl RateLimiter {
         i: usize,
         limit: &CompiledLimit,
     ) -> Result<Option<Prepared<'r>>> {
-        let units = if limit.cost_based { eval.cost } else { 1 };
-        let step = Step { spec: rule.spec(limit, eval.now_ms), cost: units, now_ms: eval.now_ms, commit: eval.commit };
-        step.spec.check_cost(units)?;
+        let spec = rule.spec(limit, eval.now_ms);
+        let step = Step { spec, cost: units_of(eval, limit, &spec)?, now_ms: eval.now_ms, commit: eval.commit };
         Ok(self.key_for(eval, eval.tenant, rule, i, limit).map(|key| Prepared { step, key }))
     }
 
@@ -686,6 +688,15 @@ impl RateLimiter {
                    "action": v.action})
         });
     }
+}
+
+/// The units a limit counts for the request (its cost, or 1), refused when `spec` can never
+/// allow them.
+#[inline(always)]
+fn units_of(eval: &Eval<'_, '_>, limit: &CompiledLimit, spec: &LimitSpec) -> Result<i64> {
+    let units = if limit.cost_based { eval.cost } else { 1 };
+    spec.check_cost(units)?;
+    Ok(units)
 }
 
 fn limit_primary_dim(limit: &CompiledLimit) -> &super::validate::Dimension {

@@ -137,25 +137,25 @@ impl MemoryStateStore {
     #[inline(always)]
     pub fn step_key(&self, key: &StateKey<'_>, step: &Step) -> Result<Outcome> {
         let mut shard = self.shard(key.id);
-        let Some(slot) = shard.map.get_mut(&key.id) else { return self.step_new_key(shard, key.id, *step) };
-        let previous = (slot.forget_at > step.now_ms).then_some(slot.state);
+        let slot = shard.map.get_mut(&key.id);
+        let previous = slot.as_ref().filter(|slot| slot.forget_at > step.now_ms).map(|slot| slot.state);
         let (outcome, write) = algorithm::apply(step, previous);
         if let Some(state) = write {
-            *slot = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
+            let written = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
+            match slot {
+                Some(slot) => *slot = written,
+                None => self.insert_new_key(&mut shard, key.id, written, step.now_ms)?,
+            }
         }
         Ok(outcome)
     }
 
-    /// The first step of a key (or of one forgotten): inserted when the step writes. Takes the
-    /// step by value so the caller's copy stays in registers (a reference would escape).
+    /// Tracks a new key (or one forgotten), sweeping or refusing when the shard is full.
     #[inline(never)]
-    fn step_new_key(&self, mut shard: ShardGuard<'_>, id: u128, step: Step) -> Result<Outcome> {
-        let (outcome, write) = algorithm::apply(&step, None);
-        if let Some(state) = write {
-            self.admit(&mut shard, step.now_ms)?;
-            shard.map.insert(id, Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) });
-        }
-        Ok(outcome)
+    fn insert_new_key(&self, shard: &mut Shard, id: u128, slot: Slot, now_ms: i64) -> Result<()> {
+        self.admit(shard, now_ms)?;
+        shard.map.insert(id, slot);
+        Ok(())
     }
 }
 
