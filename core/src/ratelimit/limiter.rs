@@ -648,18 +648,18 @@ impl RateLimiter {
     fn record(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>, units: i64) {
         v.limit.counters.add(eval.stripe, !v.allowed);
         if !v.allowed {
-            return self.record_limited(eval, v);
+            return self.record_limited(eval, *v);
         }
         let r = &v.report;
         let threshold = i64::from(self.state.threshold.load(Ordering::Relaxed));
         let crossed = |used: i64| used * 100 >= threshold * r.limit;
         if crossed(r.used) && !crossed(r.used - units) {
-            self.approached(v, threshold);
+            self.approached(*v, threshold);
         }
     }
 
     #[cold]
-    fn approached(&self, v: &Verdict<'_>, threshold: i64) {
+    fn approached(&self, v: Verdict<'_>, threshold: i64) {
         let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
         self.scope.publish("ratelimit.limit_approached", || {
             json!({"policy_id": policy.id(), "policy_name": policy.name(), "scope": limit.scope,
@@ -669,7 +669,7 @@ impl RateLimiter {
 
     /// The limited-entity table and `ratelimit.limit_exceeded`.
     #[inline(never)]
-    fn record_limited(&self, eval: &Eval<'_, '_>, v: &Verdict<'_>) {
+    fn record_limited(&self, eval: &Eval<'_, '_>, v: Verdict<'_>) {
         let (limit, policy, r) = (v.limit, &v.rule.policy, &v.report);
         let dim = limit_primary_dim(limit);
         let raw = dimension_value(eval.request, eval.tenant, dim).unwrap_or("");

@@ -118,6 +118,9 @@ impl MemoryStateStore {
         self.shards.iter().map(|s| s.lock().map.capacity() * per_bucket).sum()
     }
 
+    /// Makes room for a new key (or one forgotten): sweeps expired keys when the shard holds
+    /// `sweep_at`, refuses when it is full.
+    #[inline(never)]
     fn admit(&self, shard: &mut Shard, now_ms: i64) -> Result<()> {
         if shard.map.len() >= shard.sweep_at.min(self.max_per_shard) {
             shard.map.retain(|_, slot| slot.forget_at > now_ms);
@@ -144,18 +147,13 @@ impl MemoryStateStore {
             let written = Slot { state, forget_at: algorithm::forget_at(&step.spec, &state) };
             match slot {
                 Some(slot) => *slot = written,
-                None => self.insert_new_key(&mut shard, key.id, written, step.now_ms)?,
+                None => {
+                    self.admit(&mut shard, step.now_ms)?;
+                    shard.map.insert(key.id, written);
+                }
             }
         }
         Ok(outcome)
-    }
-
-    /// Tracks a new key (or one forgotten), sweeping or refusing when the shard is full.
-    #[inline(never)]
-    fn insert_new_key(&self, shard: &mut Shard, id: u128, slot: Slot, now_ms: i64) -> Result<()> {
-        self.admit(shard, now_ms)?;
-        shard.map.insert(id, slot);
-        Ok(())
     }
 }
 
