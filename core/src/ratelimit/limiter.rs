@@ -243,8 +243,8 @@ impl RateLimiter {
         let now_ms = now.as_millis();
         self.cache.with_current(
             now_ms,
-            |snap| self.decide_with(snap, request, now, commit),
-            || self.snapshot(now_ms).and_then(|snap| self.decide_with(&snap, request, now, commit)),
+            |snap| self.decide_with(snap, request, (now, now_ms), commit),
+            || self.snapshot(now_ms).and_then(|snap| self.decide_with(&snap, request, (now, now_ms), commit)),
         )
     }
 
@@ -252,10 +252,9 @@ impl RateLimiter {
         &self,
         snap: &Snapshot,
         request: &RateLimitRequest<'_>,
-        now: Timestamp,
+        (now, now_ms): (Timestamp, i64),
         commit: bool,
     ) -> Result<RateLimitDecision> {
-        let now_ms = now.as_millis();
         // Parsed only when a bypass, rule or condition of the scope matches addresses.
         let ip = if snap.reads_ip { request.ip.and_then(|ip| ip.parse::<IpAddr>().ok()) } else { None };
         if snap.bypassed(request, ip, now_ms) {
