@@ -467,6 +467,7 @@ impl CompiledRule {
         self.matches_in_full(request, ip, tenant)
     }
 
+    /// [`CompiledRule::matches`] for rules with a method, path, value or condition.
     #[inline(never)]
     fn matches_in_full(&self, request: &RateLimitRequest<'_>, ip: Option<IpAddr>, tenant: &str) -> bool {
         if self.method.as_deref().is_some_and(|m| !m.eq_ignore_ascii_case(request.method)) {

@@ -35,8 +35,8 @@ impl Divisor {
         self.value
     }
 
-    /// `n.div_euclid(value)`: the floor of the quotient (a hardware division for negative `n`,
-    /// which only a clock before 1970 produces).
+    /// `n.div_euclid(value)`: the floor of the quotient, for every `n` (negative ones come only
+    /// from a clock before 1970).
     #[inline(always)]
     pub(crate) fn floor(&self, n: i64) -> i64 {
         // Branch-free for both signs (so repeated divisions of one value fold into one): below
@@ -47,6 +47,7 @@ impl Divisor {
         (((high + m) >> self.shift) as i64) ^ sign
     }
 
+    /// The ceiling of `n / value` for `n >= 0`.
     #[inline(always)]
     pub(crate) fn ceil(&self, n: i64) -> i64 {
         self.floor(n + self.value - 1)
