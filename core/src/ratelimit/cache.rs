@@ -1,8 +1,8 @@
 //! The compiled configuration of a scope as decisions read it: published through an atomic
 //! pointer for every thread, and copied into a small per-thread table, so a decision on a scope
-//! its thread decided on before reads it with plain loads. Loading the shared pointer costs two
-//! atomic read-modify-writes (take and return a slot), about as much as the rest of a decision
-//! on a hot key.
+//! its thread decided on before reads it with plain loads. Taking the shared pointer costs
+//! atomic read-modify-writes (a slot and a reference count), about as much as the rest of a
+//! decision on a hot key, so only a thread's first decision on a snapshot pays them.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,11 +47,11 @@ impl ScopeCache {
         self.version.store(VERSIONS.fetch_add(1, Ordering::Relaxed), Ordering::Release);
     }
 
-    /// `decide(snapshot)` with the published snapshot when there is one still valid at `now_ms`,
-    /// else `build()` (which builds and publishes one). `decide` runs outside the thread-local
-    /// accessor, so its answer is written in place (a decision is large).
+    /// This thread's copy of the published snapshot, when it has one of the current version
+    /// still valid at `now_ms` (a plain load and increment; no atomic read-modify-write).
     #[inline(always)]
-    pub(crate) fn with_current<R>(&self, now_ms: i64, decide: impl Fn(&Snapshot) -> R, build: impl Fn() -> R) -> R {
+    #[expect(clippy::redundant_allocation, reason = "the Rc's count is thread-local: no atomic on the hot path")]
+    pub(crate) fn thread_copy(&self, now_ms: i64) -> Option<Rc<Arc<Snapshot>>> {
         // Acquire: a snapshot read after this version is at least as new as the version's.
         let version = self.version.load(Ordering::Acquire);
         let slot = self.slot();
@@ -60,24 +60,16 @@ impl ScopeCache {
             let (_, snap) = held[slot].as_ref().filter(|(v, _)| *v == version)?;
             (now_ms < snap.next_expiry_ms).then(|| Rc::clone(snap))
         });
-        match copy {
-            Ok(Some(snap)) => decide(&snap),
-            _ => self.with_shared((version, slot), now_ms, &decide, &build),
-        }
+        copy.ok().flatten()
     }
 
-    /// The shared pointer's snapshot, copied into this thread's table when it can be.
-    #[inline(never)]
-    fn with_shared<R>(
-        &self,
-        (version, slot): (u64, usize),
-        now_ms: i64,
-        decide: &impl Fn(&Snapshot) -> R,
-        build: &impl Fn() -> R,
-    ) -> R {
-        let shared = self.snapshot.load();
-        let Some(snap) = shared.as_ref().filter(|s| now_ms < s.next_expiry_ms) else { return build() };
+    /// The published snapshot, when there is one still valid at `now_ms` (`None`: build and
+    /// publish one), copied into this thread's table when it can be.
+    pub(crate) fn shared(&self, now_ms: i64) -> Option<Arc<Snapshot>> {
+        let version = self.version.load(Ordering::Acquire);
+        let snap = self.snapshot.load_full().filter(|s| now_ms < s.next_expiry_ms)?;
         if version != 0 && snap.store.is_none() {
+            let slot = self.slot();
             // Never while the table is borrowed (a decision may publish events whose
             // subscribers decide again on this thread); not at all during thread teardown.
             let _ = THREAD_COPIES.try_with(|copies| {
@@ -86,7 +78,7 @@ impl ScopeCache {
                 }
             });
         }
-        decide(snap)
+        Some(snap)
     }
 
     /// This cache's slot in the per-thread table.

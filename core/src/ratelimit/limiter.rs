@@ -241,11 +241,25 @@ impl RateLimiter {
         self.scope.engine().ensure_open()?;
         let now = self.scope.engine().now();
         let now_ms = now.as_millis();
-        self.cache.with_current(
-            now_ms,
-            |snap| self.decide_with(snap, request, (now, now_ms), commit),
-            || self.snapshot(now_ms).and_then(|snap| self.decide_with(&snap, request, (now, now_ms), commit)),
-        )
+        match self.cache.thread_copy(now_ms) {
+            Some(snap) => self.decide_with(&snap, request, (now, now_ms), commit),
+            None => self.decide_uncached(request, (now, now_ms), commit),
+        }
+    }
+
+    /// A decision on the shared snapshot, or on a new one when there is none valid.
+    #[inline(never)]
+    fn decide_uncached(
+        &self,
+        request: &RateLimitRequest<'_>,
+        (now, now_ms): (Timestamp, i64),
+        commit: bool,
+    ) -> Result<RateLimitDecision> {
+        let snap = match self.cache.shared(now_ms) {
+            Some(snap) => snap,
+            None => self.snapshot(now_ms)?,
+        };
+        self.decide_with(&snap, request, (now, now_ms), commit)
     }
 
     fn decide_with(
