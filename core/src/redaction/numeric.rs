@@ -7,7 +7,7 @@
 
 use std::net::Ipv6Addr;
 
-use super::finding::{Finding, entities as e};
+use super::finding::{Finding, entities as e, push};
 use super::validate::{
     card_prefix, context_before, iban_expected_len, iban_mod97, international_phone, is_word, luhn, nanp, ssn,
 };
@@ -80,7 +80,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
         && (p == 2 || !is_word(text[p - 3]))
     {
         if let Some(end) = iban(text, p - 2) {
-            out.push(Finding::new(e::IBAN_CODE, p - 2, end, 1.0));
+            push(out, Finding::new(e::IBAN_CODE, p - 2, end, 1.0));
             return end;
         }
     }
@@ -90,7 +90,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     };
     if let Some(found) = shape.may_be_hex().then(|| hex_token(text, p)).flatten() {
         let end = found.end;
-        out.push(found);
+        push(out, found);
         return end;
     }
     let prev = if p == 0 { b' ' } else { text[p - 1] };
@@ -104,7 +104,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     // a dotted quad needs three dots in the token
     let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
     if let Some(end) = quad.filter(|_| !version_context(text, p)) {
-        out.push(Finding::new(e::IP_ADDRESS, p, end, 0.9));
+        push(out, Finding::new(e::IP_ADDRESS, p, end, 0.9));
         return end;
     }
     let chain = Chain::parse(text, p);
@@ -418,7 +418,7 @@ impl Chain {
         let chain_end = self.groups[self.n - 1].1;
         if let Some(found) = self.phone(text) {
             let end = found.end;
-            out.push(found);
+            push(out, found);
             return end;
         }
         let mut i = 0;
@@ -426,7 +426,7 @@ impl Chain {
             let starts_here = i == 0 || self.gap(text, i - 1).contains(&b' ');
             match starts_here.then(|| self.card(text, i).or_else(|| self.ssn(text, i))).flatten() {
                 Some((found, last)) => {
-                    out.push(found);
+                    push(out, found);
                     i = last + 1;
                 }
                 None => i += 1,

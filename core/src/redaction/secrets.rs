@@ -5,7 +5,7 @@
 //! One SIMD keyword search ([`super::keywords`]) finds every keyword; each hit runs one small
 //! hand-written matcher on a bounded window, so text without keywords costs one pass.
 
-use super::finding::{Finding, entities as e};
+use super::finding::{Finding, entities as e, push};
 use super::keywords::{self, Kind, Presence};
 use super::validate::{byte_set, is_word, jwt_header};
 
@@ -64,7 +64,9 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) -> Presence {
                 found
             }
         };
-        out.extend(found);
+        if let Some(found) = found {
+            push(out, found);
+        }
     })
 }
 
@@ -314,7 +316,7 @@ pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
         if s == at || !valid_domain(&text[at + 1..end]) || inside_url(text, s) {
             continue;
         }
-        out.push(Finding::new(e::EMAIL_ADDRESS, s, end, 1.0));
+        push(out, Finding::new(e::EMAIL_ADDRESS, s, end, 1.0));
     }
 }
 
