@@ -28,18 +28,41 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
     }
 }
 
-/// The position of the next ASCII digit at or after `from`, eight bytes at a time: a word
-/// whose bytes hold no digit is skipped with a few arithmetic operations (SWAR).
+/// The position of the next ASCII digit at or after `from`, sixteen bytes at a time: two words
+/// whose bytes hold no digit are skipped with a few arithmetic operations (SWAR), then one word
+/// and the last bytes one by one.
 fn next_digit(text: &[u8], from: usize) -> Option<usize> {
-    let mut i = from;
-    while let Some(word) = text.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        let flags = digit_flags(u64::from_le_bytes(word));
+    let rest = text.get(from..)?;
+    let mut blocks = rest.chunks_exact(16);
+    for (k, block) in blocks.by_ref().enumerate() {
+        if let Some(at) = first_digit(block) {
+            return Some(from + 16 * k + at);
+        }
+    }
+    let tail = blocks.remainder();
+    let mut i = text.len() - tail.len();
+    if let Some(word) = tail.get(..8) {
+        let flags = digit_flags(u64::from_le_bytes(word.try_into().unwrap_or([0; 8])));
         if flags != 0 {
             return Some(i + (flags.trailing_zeros() / 8) as usize);
         }
         i += 8;
     }
-    text.get(i..)?.iter().position(u8::is_ascii_digit).map(|k| i + k)
+    text[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The first digit of a 16-byte block (two words tested together, one branch).
+#[inline(always)]
+fn first_digit(block: &[u8]) -> Option<usize> {
+    let word = |at: usize| u64::from_le_bytes(block[at..at + 8].try_into().unwrap_or([0; 8]));
+    let (low, high) = (digit_flags(word(0)), digit_flags(word(8)));
+    if low | high == 0 {
+        None
+    } else if low != 0 {
+        Some((low.trailing_zeros() / 8) as usize)
+    } else {
+        Some(8 + (high.trailing_zeros() / 8) as usize)
+    }
 }
 
 /// The high bit of each byte of `word` that may be an ASCII digit; the lowest flagged byte is
