@@ -272,17 +272,19 @@ fn ipv6_groups(token: &[u8], at: usize, limit: usize) -> (usize, bool, usize) {
             _ if token.get(end) == Some(&b':') => end + 1,
             _ => return (k, false, end),
         };
+        let mut hex = 0;
+        while hex < 5 && token.get(from + hex).is_some_and(u8::is_ascii_hexdigit) {
+            hex += 1;
+        }
         // an IPv4 address starts with one to three digits and a `.` (most groups fail that)
-        let decimal = token[from..].iter().take(4).take_while(|b| b.is_ascii_digit()).count();
-        let may_be_ipv4 = k + 1 < limit && decimal < 4 && token.get(from + decimal) == Some(&b'.');
+        let may_be_ipv4 = k + 1 < limit && hex <= 3 && token.get(from + hex) == Some(&b'.');
         if let Some(ipv4) = may_be_ipv4.then(|| ipv4_end(token, from)).flatten() {
             return (k + 2, true, ipv4);
         }
-        let digits = token[from..].iter().take(5).take_while(|b| b.is_ascii_hexdigit()).count();
-        if !(1..=4).contains(&digits) {
+        if !(1..=4).contains(&hex) {
             return (k, false, end);
         }
-        end = from + digits;
+        end = from + hex;
     }
     (limit, false, end)
 }
