@@ -237,12 +237,7 @@ impl Shape {
 /// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte).
 #[inline(always)]
 fn quick_reject(text: &[u8], p: usize) -> Verdict {
-    let s = if p == 0 || !token_class(text[p - 1]) {
-        p
-    } else {
-        let lo = p.saturating_sub(48);
-        text[lo..p].iter().rposition(|b| !token_class(*b)).map_or(lo, |k| lo + k + 1)
-    };
+    let s = token_start(text, p);
     let (len, seen) = token_span(&text[s..text.len().min(s + 64)]);
     let e = s + len;
     if len == 64 {
@@ -251,7 +246,7 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     }
     let prev = if s == 0 { b' ' } else { text[s - 1] };
     if is_word(prev) {
-        return Verdict::Skip(run_end(text, e, is_word));
+        return Verdict::Skip(skip_glued(text, run_end(text, e, is_word)));
     }
     let token = &text[s..e];
     // separators are counted only where a decision needs them
@@ -265,13 +260,44 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     }
     let next = byte_at(text, e);
     if is_word(next) && !matches!(next, b'x' | b'X') {
-        return Verdict::Skip(run_end(text, e, is_word));
+        return Verdict::Skip(skip_glued(text, run_end(text, e, is_word)));
     }
     let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
     // no letters here: the rest of the token is digits
     let shape = Shape::of(token, seen, colons);
     let digits = len - shape.colons - shape.dots - shape.dashes;
     if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(shape) }
+}
+
+/// The start of the token of `[0-9A-Fa-f.:-]` around the digit `p` (looking back at most 48
+/// bytes).
+#[inline(always)]
+fn token_start(text: &[u8], p: usize) -> usize {
+    if p == 0 || !token_class(text[p - 1]) {
+        p
+    } else {
+        let lo = p.saturating_sub(48);
+        text[lo..p].iter().rposition(|b| !token_class(*b)).map_or(lo, |k| lo + k + 1)
+    }
+}
+
+/// Where the scan resumes after a token glued to a word: `r` ends the word characters after
+/// it, whose first byte is no token byte. When `:`, `.` or `-` and a digit follow (the time in
+/// `2026-11-05T10:00:00Z`), that digit's token reaches back into those word characters, so
+/// [`quick_reject`] would skip it as glued to a word too: it is skipped here at once (without
+/// another digit search), and so on along the chain.
+#[inline(always)]
+fn skip_glued(text: &[u8], mut r: usize) -> usize {
+    while matches!(byte_at(text, r), b':' | b'.' | b'-') && byte_at(text, r + 1).is_ascii_digit() {
+        let p = r + 1;
+        let s = token_start(text, p);
+        let (len, _) = token_span(&text[s..text.len().min(s + 64)]);
+        if len == 64 {
+            return run_end(text, s + len, token_class).max(p + 1);
+        }
+        r = run_end(text, s + len, is_word).max(p + 1);
+    }
+    r
 }
 
 /// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.
@@ -607,6 +633,18 @@ mod tests {
             let naive = text[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
             assert_eq!(next_digit(&text, from), naive, "{from}");
         }
+    }
+
+    #[test]
+    fn glued_chains_are_skipped_as_one() {
+        let text = "2026-11-05T10:00:00.123Z host v1.2:3-4x5 from 10.0.0.1 card 4111 1111 1111 1111";
+        assert_eq!(
+            found(text),
+            vec![("IP_ADDRESS".to_owned(), "10.0.0.1"), ("CREDIT_CARD".to_owned(), "4111 1111 1111 1111")]
+        );
+        // a chain ends where the next token is not glued: `Z` then a space
+        assert_eq!(skip_glued(b"T10:00:00.123Z 7", 3), 14);
+        assert_eq!(skip_glued(b"T10 7", 3), 3);
     }
 
     #[test]
