@@ -136,8 +136,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
         push(out, Finding::new(e::IP_ADDRESS, p, end, 0.9));
         return end;
     }
-    let chain = Chain::parse(text, p);
-    chain.detect(text, out).max(digits_end())
+    chain_at(text, p, out).max(digits_end())
 }
 
 /// Class bits of the token bytes `[0-9A-Fa-f.:-]` (digit, hex letter, `:`, `.`, `-`), and
@@ -301,6 +300,7 @@ fn skip_glued(text: &[u8], mut r: usize) -> usize {
 }
 
 /// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.
+#[inline(never)]
 fn iban(text: &[u8], s: usize) -> Option<usize> {
     let len = iban_expected_len(&text[s..s + 2])?;
     let mut buf = [0u8; 34];
@@ -321,6 +321,7 @@ fn iban(text: &[u8], s: usize) -> Option<usize> {
 
 /// A MAC address or an IPv6 address around the digit `p` (tokens of hex digits and `:`, or
 /// hex digits and `-` for MACs).
+#[inline(never)]
 fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
     let hex_colon = |b: u8| b.is_ascii_hexdigit() || b == b':';
     let mut s = p;
@@ -379,6 +380,7 @@ fn version_context(text: &[u8], p: usize) -> bool {
 }
 
 /// A dotted IPv4 address starting at `p` (as `std::net` would parse it).
+#[inline(never)]
 fn ipv4(text: &[u8], p: usize) -> Option<usize> {
     let mut end = run_end_max(text, p, p + 16, |b| b.is_ascii_digit() || b == b'.');
     while text[end - 1] == b'.' {
@@ -391,6 +393,14 @@ fn ipv4(text: &[u8], p: usize) -> Option<usize> {
         return None;
     }
     (ipv4_end(token, 0) == Some(token.len())).then_some(end)
+}
+
+/// Runs the phone, card and SSN checks on the digit groups at `p`. Out of line, like the IBAN,
+/// hex and IPv4 matchers: they run on few visits, and the visit loop inlined into both
+/// `scan` copies stays smaller (dense logs -0.8 %, anchor corpus -2.3 % instructions).
+#[inline(never)]
+fn chain_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
+    Chain::parse(text, p).detect(text, out)
 }
 
 /// Digit groups separated by short runs of ` -./()`: the shape of cards, SSNs and phones.
