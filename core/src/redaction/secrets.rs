@@ -77,7 +77,7 @@ impl Matchers<'_> {
             Kind::Bearer => bearer(text, s),
             Kind::Scheme => url_credentials(text, s),
             Kind::Assign => {
-                let found = aws_secret(text, s).or_else(|| assignment(text, keyword_end));
+                let found = aws_secret(text, s, keyword_end).or_else(|| assignment(text, keyword_end));
                 self.assigned_until = found.as_ref().map_or(self.assigned_until, |f| f.end);
                 found
             }
@@ -118,10 +118,15 @@ fn prefixed(
         .then_some(end)
 }
 
-/// The 40-character value after `…secret_access_key` / `SecretAccessKey`.
-fn aws_secret(text: &[u8], s: usize) -> Option<Finding> {
+/// The 40-character value after `…secret_access_key` / `SecretAccessKey` (the keyword found at
+/// `s..keyword_end`). No keyword ends with a prefix of `access`, so `access` follows the keyword:
+/// a name that stops at the keyword (`password=`, `api_key:`) is rejected without a search.
+fn aws_secret(text: &[u8], s: usize, keyword_end: usize) -> Option<Finding> {
+    if !is_word(byte_at(text, keyword_end)) {
+        return None;
+    }
     let key_end = run_end(text, s, 64, is_word);
-    if !text[s..key_end].windows(6).any(|w| w.eq_ignore_ascii_case(b"access")) {
+    if key_end < keyword_end + 6 || !text[keyword_end..key_end].windows(6).any(|w| w.eq_ignore_ascii_case(b"access")) {
         return None;
     }
     let key_end = run_end(text, key_end, 2, |b| b == b'"' || b == b'\'' || b == b'\\');
@@ -372,6 +377,8 @@ mod tests {
         out.iter().map(|f| (f.entity.to_string(), &text[f.start..f.end])).collect()
     }
 
+    const SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
     #[test]
     fn finds_secrets() {
         let cases = [
@@ -393,6 +400,9 @@ mod tests {
                 "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             ),
             (r#"{\"passwd\":\"pa ss\"}"#, "SECRET", "pa ss"),
+            ("SecretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY", SECRET_KEY),
+            ("password_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY", SECRET_KEY),
+            ("token=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SECRET", SECRET_KEY),
         ];
         for (text, entity, value) in cases {
             assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
