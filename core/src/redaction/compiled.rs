@@ -8,7 +8,7 @@ use regex::{Regex, RegexBuilder};
 use ring::hmac;
 use serde::{Deserialize, Serialize};
 
-use super::finding::{Finding, entities, resolve};
+use super::finding::{Finding, entities, resolve, resolve_spans};
 use super::json::FieldMatcher;
 use super::operators::Operator;
 use super::policy::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, MAX_PATTERN_PROGRAM, RedactionPolicy};
@@ -104,6 +104,17 @@ impl CompiledPolicy {
     }
 
     pub(crate) fn scan(&self, text: &str) -> Vec<Finding> {
+        let found = self.detect(text);
+        if found.is_empty() {
+            return found; // most log lines: no call into the resolution
+        }
+        resolve(text, found)
+    }
+
+    /// Every detector's findings that the policy keeps, overlaps not resolved yet. Inlined into
+    /// both callers: out of line, `redact_text` ran 1–2 % more instructions (`analyze` ~0.5 % fewer).
+    #[inline(always)]
+    fn detect(&self, text: &str) -> Vec<Finding> {
         let bytes = text.as_bytes();
         let mut found = Vec::new();
         let seen = secrets::scan(bytes, &mut found);
@@ -126,7 +137,7 @@ impl CompiledPolicy {
         if !self.keeps_all(text, &found) {
             found.retain(|f| self.keeps(text, f));
         }
-        resolve(text, found)
+        found
     }
 
     /// Whether [`CompiledPolicy::keeps`] holds for every finding, checked without moving any:
@@ -159,10 +170,15 @@ impl CompiledPolicy {
         Ok(Redacted { text: redacted.into_owned(), findings })
     }
 
-    /// The redacted text, borrowed when nothing was found (the logging hot path).
+    /// The redacted text, borrowed when nothing was found (the logging hot path: no character
+    /// offsets are computed).
     pub fn redact_text<'a>(&self, text: &'a str) -> Result<Cow<'a, str>> {
-        let findings = self.analyze(text)?;
-        Ok(self.rewrite(text, &findings))
+        self.check_size(text.len())?;
+        let found = self.detect(text);
+        if found.is_empty() {
+            return Ok(Cow::Borrowed(text));
+        }
+        Ok(self.rewrite(text, &resolve_spans(found)))
     }
 
     pub(crate) fn rewrite<'a>(&self, text: &'a str, findings: &[Finding]) -> Cow<'a, str> {

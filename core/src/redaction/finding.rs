@@ -130,7 +130,14 @@ pub(crate) fn push(out: &mut Vec<Finding>, finding: Finding) {
 /// Keeps a deterministic set of non-overlapping findings, sorted by start: among overlapping
 /// findings the higher score wins, then the longer span, then the earlier start, then the entity
 /// name. Fills the character offsets.
-pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn resolve(text: &str, found: Vec<Finding>) -> Vec<Finding> {
+    let mut found = resolve_spans(found);
+    fill_char_offsets(text, &mut found);
+    found
+}
+
+/// [`resolve`] without the character offsets (for callers that only rewrite the text).
+pub(crate) fn resolve_spans(mut found: Vec<Finding>) -> Vec<Finding> {
     if found.is_empty() {
         return found;
     }
@@ -148,7 +155,6 @@ pub(crate) fn resolve(text: &str, mut found: Vec<Finding>) -> Vec<Finding> {
             keep_many(found)
         };
     }
-    fill_char_offsets(text, &mut found);
     found
 }
 
@@ -215,7 +221,7 @@ fn is_ascii(bytes: &[u8]) -> bool {
 
 /// Converts byte offsets to character offsets in one pass over the text (free for ASCII).
 fn fill_char_offsets(text: &str, found: &mut [Finding]) {
-    if is_ascii(text.as_bytes()) {
+    if found.is_empty() || is_ascii(text.as_bytes()) {
         for f in found.iter_mut() {
             f.char_start = f.start;
             f.char_end = f.end;
