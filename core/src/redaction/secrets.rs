@@ -119,8 +119,9 @@ fn prefixed(
 }
 
 /// The 40-character value after `…secret_access_key` / `SecretAccessKey` (the keyword found at
-/// `s..keyword_end`). No keyword ends with a prefix of `access`, so `access` follows the keyword:
-/// a name that stops at the keyword (`password=`, `api_key:`) is rejected without a search.
+/// `s..keyword_end`). No assignment keyword holds `access` or ends with a prefix of it, so
+/// `access` follows the keyword: a name that stops at the keyword (`password=`, `api_key:`) is
+/// rejected without a search.
 fn aws_secret(text: &[u8], s: usize, keyword_end: usize) -> Option<Finding> {
     if !is_word(byte_at(text, keyword_end)) {
         return None;
