@@ -13,8 +13,9 @@ rounds=${1:-6}
 shift || true
 cd "$(dirname "$0")/.."
 if [ $# -eq 0 ]; then
-  cargo bench -q -p shared-platform-core --bench redaction --no-run
-  set -- "$(ls -t target/release/deps/redaction-* | grep -v '\.d$' | head -1)"
+  # the path cargo reports (it moves with CARGO_TARGET_DIR and CARGO_BUILD_TARGET)
+  set -- "$(cargo bench -q -p shared-platform-core --bench redaction --no-run --message-format=json |
+    python3 -c 'import json, sys; print([m["executable"] for m in map(json.loads, sys.stdin) if m.get("executable")][-1])')"
 fi
 runs=$(mktemp)
 trap 'rm -f "$runs"' EXIT
