@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 
 /// The built-in entity names. Names shared with Presidio are spelled as Presidio spells them.
 pub mod entities {
@@ -112,66 +113,149 @@ impl Finding {
     }
 }
 
-/// Room a text's findings vector makes at its first finding: a PII-dense log line has three to
-/// six, and growing a vector of these 64-byte findings from four to eight (a `realloc` and a
-/// copy) cost ~700 instructions, more than a line's whole overlap resolution.
-const FIRST_CAPACITY: usize = 8;
+/// An entity as a small number: a built-in is its index in [`entities::ALL`], the custom
+/// patterns of a policy follow them in policy order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct EntityId(pub(crate) u16);
 
-/// Appends `finding` to `out`, making room for [`FIRST_CAPACITY`] findings at the first one (a
-/// text without findings allocates nothing).
-#[inline]
-pub(crate) fn push(out: &mut Vec<Finding>, finding: Finding) {
-    if out.capacity() == 0 {
-        *out = Vec::with_capacity(FIRST_CAPACITY);
+impl EntityId {
+    /// The id of the built-in entity `name` (evaluated at compile time by [`ids`]).
+    const fn builtin(name: &str) -> EntityId {
+        let mut i = 0;
+        while i < entities::ALL.len() {
+            if same_bytes(name.as_bytes(), entities::ALL[i].as_bytes()) {
+                return EntityId(i as u16);
+            }
+            i += 1;
+        }
+        panic!("not a built-in entity")
     }
-    out.push(finding);
+
+    /// The id of the policy's custom pattern number `index`.
+    pub(crate) fn custom(index: usize) -> EntityId {
+        EntityId((entities::ALL.len() + index) as u16)
+    }
+
+    /// The built-in entity's name, or the custom pattern's index.
+    pub(crate) fn builtin_or_custom(self) -> Result<&'static str, usize> {
+        let i = usize::from(self.0);
+        entities::ALL.get(i).copied().ok_or_else(|| i - entities::ALL.len())
+    }
 }
 
-/// Keeps a deterministic set of non-overlapping findings, sorted by start: among overlapping
-/// findings the higher score wins, then the longer span, then the earlier start, then the entity
-/// name. Fills the character offsets.
-pub(crate) fn resolve(text: &str, found: Vec<Finding>) -> Vec<Finding> {
-    let mut found = resolve_spans(found);
-    fill_char_offsets(text, &mut found);
-    found
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-/// [`resolve`] without the character offsets (for callers that only rewrite the text).
-pub(crate) fn resolve_spans(mut found: Vec<Finding>) -> Vec<Finding> {
+/// The built-in entities as [`EntityId`]s, named as in [`entities`].
+pub(crate) mod ids {
+    use super::EntityId;
+
+    macro_rules! ids {
+        ($($name:ident),* $(,)?) => {
+            $(
+                #[doc = concat!("[`super::entities::", stringify!($name), "`]")]
+                pub(crate) const $name: EntityId = EntityId::builtin(super::entities::$name);
+            )*
+        };
+    }
+
+    ids!(
+        EMAIL_ADDRESS,
+        PHONE_NUMBER,
+        CREDIT_CARD,
+        US_SSN,
+        IBAN_CODE,
+        IP_ADDRESS,
+        MAC_ADDRESS,
+        URL_CREDENTIALS,
+        CONNECTION_STRING,
+        AWS_ACCESS_KEY,
+        AWS_SECRET_KEY,
+        GITHUB_TOKEN,
+        SLACK_TOKEN,
+        SLACK_WEBHOOK,
+        STRIPE_KEY,
+        GOOGLE_API_KEY,
+        JWT,
+        PRIVATE_KEY,
+        BEARER_TOKEN,
+        SECRET,
+    );
+}
+
+/// A detector's finding before overlaps are resolved: the entity as an id and the byte span
+/// (32 bytes, half a [`Finding`]; the character offsets and the entity's name are only made for
+/// the findings `analyze` returns).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Hit {
+    /// Byte offset of the first byte.
+    pub(crate) start: usize,
+    /// Byte offset after the last byte.
+    pub(crate) end: usize,
+    /// Confidence in [0, 1].
+    pub(crate) score: f64,
+    /// What was found.
+    pub(crate) entity: EntityId,
+}
+
+impl Hit {
+    /// A hit of `entity` at `start..end`.
+    pub(crate) fn new(entity: EntityId, start: usize, end: usize, score: f64) -> Hit {
+        Hit { start, end, score, entity }
+    }
+}
+
+/// The hits of one text. A PII-dense log line has three to six: eight stay on the stack (no
+/// allocation and no free per line).
+pub(crate) type Hits = SmallVec<[Hit; 8]>;
+
+/// Keeps a deterministic set of non-overlapping hits, sorted by start: among overlapping hits
+/// the higher score wins, then the longer span, then the earlier start, then the entity name
+/// (`name` gives it).
+pub(crate) fn resolve_spans<'n>(found: &mut Hits, name: impl Fn(EntityId) -> &'n str) {
     if found.is_empty() {
-        return found;
+        return;
     }
     if !found.is_sorted_by_key(|f| f.start) {
         found.sort_by_key(|f| f.start);
     }
     let disjoint = found.windows(2).all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
-    if !disjoint {
-        // some overlap: choose in priority order (when none overlaps, every finding is kept
-        // and the order by start, with distinct starts, is the result)
-        found = if found.len() <= 32 {
-            keep_few(found)
-        } else {
-            found.sort_by(priority);
-            keep_many(found)
-        };
+    if disjoint {
+        return; // every hit is kept, and the order by start (distinct starts) is the result
     }
-    found
+    let priority = |a: &Hit, b: &Hit| priority(a, b, &name);
+    if found.len() <= 32 {
+        keep_few(found, priority);
+    } else {
+        found.sort_by(priority);
+        keep_many(found);
+    }
 }
 
-/// The order in which overlapping findings are chosen: higher score, longer span, earlier
-/// start, entity name.
-fn priority(a: &Finding, b: &Finding) -> Ordering {
+/// The order in which overlapping hits are chosen: higher score, longer span, earlier start,
+/// entity name.
+fn priority<'n>(a: &Hit, b: &Hit, name: &impl Fn(EntityId) -> &'n str) -> Ordering {
     b.score
         .total_cmp(&a.score)
         .then_with(|| (b.end - b.start).cmp(&(a.end - a.start)))
         .then_with(|| a.start.cmp(&b.start))
-        .then_with(|| a.entity.cmp(&b.entity))
+        .then_with(|| name(a.entity).cmp(name(b.entity)))
 }
 
-/// Greedy selection in priority order for a handful of findings sorted by start: the priority
-/// order is sorted as indices (not 64-byte findings), and the kept findings stay in their
-/// order by start (no allocation, no second sort).
-fn keep_few(mut by_start: Vec<Finding>) -> Vec<Finding> {
+/// Greedy selection in priority order for a handful of hits sorted by start: the priority order
+/// is sorted as indices, and the kept hits stay in their order by start (no second sort).
+fn keep_few(by_start: &mut Hits, priority: impl Fn(&Hit, &Hit) -> Ordering) {
     let mut order = [0u8; 32];
     for (i, slot) in order.iter_mut().enumerate() {
         *slot = i as u8;
@@ -192,23 +276,28 @@ fn keep_few(mut by_start: Vec<Finding>) -> Vec<Finding> {
         i += 1;
         kept & (1 << (i - 1)) != 0
     });
-    // kept findings share a start only when empty; among them the priority order decides
+    sort_equal_starts(by_start, priority);
+}
+
+/// The same selection with an interval map, for many hits (huge inputs) in priority order:
+/// O(n log n). Keyed by start: no detector reports an empty hit, and non-empty kept hits have
+/// distinct starts.
+fn keep_many(ordered: &mut Hits) {
+    let mut kept: BTreeMap<usize, Hit> = BTreeMap::new();
+    for hit in ordered.drain(..) {
+        let overlaps = kept.range(..hit.end).next_back().is_some_and(|(_, k)| k.end > hit.start);
+        if !overlaps {
+            kept.insert(hit.start, hit);
+        }
+    }
+    ordered.extend(kept.into_values());
+}
+
+/// Orders kept hits that share a start (only empty ones can) by priority.
+fn sort_equal_starts(by_start: &mut Hits, priority: impl Fn(&Hit, &Hit) -> Ordering) {
     if by_start.windows(2).any(|w| w[0].start == w[1].start) {
         by_start.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| priority(a, b)));
     }
-    by_start
-}
-
-/// The same selection with an interval map, for many findings (huge inputs): O(n log n).
-fn keep_many(ordered: Vec<Finding>) -> Vec<Finding> {
-    let mut kept: BTreeMap<usize, Finding> = BTreeMap::new();
-    for finding in ordered {
-        let overlaps = kept.range(..finding.end).next_back().is_some_and(|(_, k)| k.end > finding.start);
-        if !overlaps {
-            kept.insert(finding.start, finding);
-        }
-    }
-    kept.into_values().collect()
 }
 
 /// Whether `bytes` are all ASCII: the OR of all 8-byte words (a reduction the compiler
@@ -219,14 +308,19 @@ fn is_ascii(bytes: &[u8]) -> bool {
     high & 0x8080_8080_8080_8080 == 0 && words.remainder().is_ascii()
 }
 
-/// Converts byte offsets to character offsets in one pass over the text (free for ASCII).
-fn fill_char_offsets(text: &str, found: &mut [Finding]) {
-    if found.is_empty() || is_ascii(text.as_bytes()) {
-        for f in found.iter_mut() {
-            f.char_start = f.start;
-            f.char_end = f.end;
-        }
-        return;
+/// The findings of `hits` (resolved: sorted by start, disjoint), named by `name`, with their
+/// character offsets counted in one pass over the text (free for ASCII).
+pub(crate) fn to_findings(text: &str, hits: &[Hit], name: impl Fn(EntityId) -> Cow<'static, str>) -> Vec<Finding> {
+    let finding = |h: &Hit, char_start, char_end| Finding {
+        entity: name(h.entity),
+        start: h.start,
+        end: h.end,
+        char_start,
+        char_end,
+        score: h.score,
+    };
+    if is_ascii(text.as_bytes()) {
+        return hits.iter().map(|h| finding(h, h.start, h.end)).collect();
     }
     let bytes = text.as_bytes();
     let (mut pos, mut chars) = (0usize, 0usize);
@@ -235,36 +329,54 @@ fn fill_char_offsets(text: &str, found: &mut [Finding]) {
         pos = target;
         chars
     };
-    for f in found.iter_mut() {
-        f.char_start = count_to(f.start);
-        f.char_end = count_to(f.end);
-    }
+    hits.iter()
+        .map(|h| {
+            let char_start = count_to(h.start);
+            finding(h, char_start, count_to(h.end))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// Test entities `A`, `B`, `C`, `D`… as ids 0, 1, 2, 3…
+    fn letter(id: EntityId) -> &'static str {
+        ["A", "B", "C", "D", "E"][usize::from(id.0)]
+    }
+
+    fn hit(entity: u16, start: usize, end: usize, score: f64) -> Hit {
+        Hit::new(EntityId(entity), start, end, score)
+    }
+
     #[test]
     fn overlap_keeps_higher_score_then_longer() {
-        let text = "abcdefghij";
-        let found = vec![
-            Finding::new("A", 0, 5, 0.5),
-            Finding::new("B", 3, 8, 0.9),
-            Finding::new("C", 8, 10, 0.5),
-            Finding::new("D", 8, 9, 0.5),
-        ];
-        let kept = resolve(text, found);
-        let names: Vec<_> = kept.iter().map(|f| f.entity.as_ref()).collect();
+        let mut found =
+            Hits::from_slice(&[hit(0, 0, 5, 0.5), hit(1, 3, 8, 0.9), hit(2, 8, 10, 0.5), hit(3, 8, 9, 0.5)]);
+        resolve_spans(&mut found, letter);
+        let names: Vec<_> = found.iter().map(|f| letter(f.entity)).collect();
         assert_eq!(names, ["B", "C"]);
+    }
+
+    #[test]
+    fn equal_hits_are_ordered_by_entity_name() {
+        // same span and score: the name decides, whatever the ids' order
+        let mut found = Hits::from_slice(&[hit(3, 2, 6, 0.8), hit(1, 2, 6, 0.8)]);
+        resolve_spans(&mut found, letter);
+        assert_eq!(found.as_slice(), [hit(1, 2, 6, 0.8)]);
+        let reversed = |id: EntityId| letter(EntityId(4 - id.0));
+        let mut found = Hits::from_slice(&[hit(3, 2, 6, 0.8), hit(1, 2, 6, 0.8)]);
+        resolve_spans(&mut found, reversed);
+        assert_eq!(found.as_slice(), [hit(3, 2, 6, 0.8)]);
     }
 
     #[test]
     fn index_selection_agrees_with_sorting_the_findings() {
         // the selection as it was: sort the findings by priority, keep greedily, sort by start
-        let reference = |mut found: Vec<Finding>| {
-            found.sort_by(priority);
-            let mut kept: Vec<Finding> = Vec::new();
+        let reference = |mut found: Vec<Hit>| {
+            found.sort_by(|a, b| priority(a, b, &letter));
+            let mut kept: Vec<Hit> = Vec::new();
             for f in found {
                 if !kept.iter().any(|k| k.start < f.end && f.start < k.end) {
                     kept.push(f);
@@ -280,18 +392,33 @@ mod tests {
             state ^= state << 17;
             (state % below) as usize
         };
-        for _ in 0..20_000 {
-            let n = 1 + next(12);
-            let mut found: Vec<Finding> = (0..n)
+        for round in 0..20_000 {
+            // rounds of 40 hits go through the interval map (which, like the detectors, knows no
+            // empty hits)
+            let many = round % 100 == 0;
+            let n = if many { 40 } else { 1 + next(12) };
+            let mut found: Vec<Hit> = (0..n)
                 .map(|_| {
                     let start = next(20);
-                    let entity = ["A", "B", "C"][next(3)];
-                    Finding::new(entity, start, start + next(6), [0.6, 0.8, 0.9, 1.0][next(4)])
+                    let len = next(6) + usize::from(many);
+                    hit(next(3) as u16, start, start + len, [0.6, 0.8, 0.9, 1.0][next(4)])
                 })
                 .collect();
             found.sort_by_key(|f| f.start);
             let expected = reference(found.clone());
-            assert_eq!(keep_few(found.clone()), expected, "{found:?}");
+            let mut resolved: Hits = found.iter().copied().collect();
+            resolve_spans(&mut resolved, letter);
+            assert_eq!(resolved.as_slice(), expected, "{found:?}");
+        }
+    }
+
+    #[test]
+    fn builtin_ids_name_their_entities() {
+        assert_eq!(ids::EMAIL_ADDRESS.builtin_or_custom(), Ok(entities::EMAIL_ADDRESS));
+        assert_eq!(ids::SECRET.builtin_or_custom(), Ok(entities::SECRET));
+        assert_eq!(EntityId::custom(3).builtin_or_custom(), Err(3));
+        for (i, name) in entities::ALL.iter().enumerate() {
+            assert_eq!(EntityId::builtin(name), EntityId(i as u16));
         }
     }
 
@@ -308,8 +435,8 @@ mod tests {
     #[test]
     fn char_offsets_count_scalars() {
         let text = "héllo wörld x";
-        let kept = resolve(text, vec![Finding::new("X", 14, 15, 1.0), Finding::new("W", 7, 13, 1.0)]);
-        assert_eq!((kept[0].char_start, kept[0].char_end), (6, 11));
-        assert_eq!((kept[1].char_start, kept[1].char_end), (12, 13));
+        let found = to_findings(text, &[hit(1, 7, 13, 1.0), hit(0, 14, 15, 1.0)], |id| letter(id).into());
+        assert_eq!((found[0].entity.as_ref(), found[0].char_start, found[0].char_end), ("B", 6, 11));
+        assert_eq!((found[1].entity.as_ref(), found[1].char_start, found[1].char_end), ("A", 12, 13));
     }
 }

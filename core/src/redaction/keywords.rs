@@ -352,6 +352,23 @@ mod tests {
     }
 
     #[test]
+    fn short_texts_agree_with_the_automaton() {
+        // the tail after a keyword is shorter than Teddy's minimum span for a while (the
+        // packed searcher's Rabin-Karp fallback takes it)
+        let (packed, automaton) = (keywords(), build(true));
+        for (_, _, spellings) in KEYWORDS {
+            for before in (0..48).step_by(5) {
+                for after in 0..40 {
+                    let text = format!("{}{}.{}", "q".repeat(before), spellings[0], "z".repeat(after));
+                    let found = hits(packed, &text, SHORT);
+                    assert_eq!(found, hits(&automaton, &text, SHORT), "{text}");
+                    assert_eq!(found.len(), 1, "{text}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn short_prefixes_as_memmem() {
         for text in ["xoxoxox xox", "eyJeyJ.eyJ", "a://b:///c", "xo", "", "ox xxoxx://eyJ", "xox://eyJxoxeyJ/"] {
             for wanted in [[true, true, true], [true, true, false], [false, false, true], [false, true, false]] {

@@ -5,7 +5,7 @@
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
 
-use super::finding::{Finding, entities as e, push};
+use super::finding::{Hit, Hits, ids as e};
 use super::validate::{
     card_prefix, context_before, iban_expected_len, iban_mod97, international_phone, ipv4_end, is_ipv6, is_word, luhn,
     nanp, ssn,
@@ -26,7 +26,7 @@ const CHECK_DIGITS: usize = 32;
 /// instructions. The visit path (`detect_at`, `quick_reject`, `token_span`, `next_digit`) is
 /// inlined into both copies (out of line, the two copies would share one baseline version).
 #[multiversion::multiversion(targets("x86_64+avx2+bmi1+bmi2+lzcnt+popcnt"))]
-pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) {
+pub(crate) fn scan(text: &[u8], out: &mut Hits) {
     let mut i = 0;
     while let Some(p) = next_digit(text, i) {
         i = detect_at(text, p, out).max(p + 1);
@@ -102,14 +102,14 @@ fn ends_cleanly(text: &[u8], end: usize) -> bool {
 
 /// Runs the detectors at the digit `p`; returns where the scan resumes.
 #[inline(always)]
-fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
+fn detect_at(text: &[u8], p: usize, out: &mut Hits) -> usize {
     if p >= 2
         && text[p - 1].is_ascii_uppercase()
         && text[p - 2].is_ascii_uppercase()
         && (p == 2 || !is_word(text[p - 3]))
     {
         if let Some(end) = iban(text, p - 2) {
-            push(out, Finding::new(e::IBAN_CODE, p - 2, end, 1.0));
+            out.push(Hit::new(e::IBAN_CODE, p - 2, end, 1.0));
             return end;
         }
     }
@@ -119,7 +119,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     };
     if let Some(found) = shape.may_be_hex().then(|| hex_token(text, p)).flatten() {
         let end = found.end;
-        push(out, found);
+        out.push(found);
         return end;
     }
     let prev = if p == 0 { b' ' } else { text[p - 1] };
@@ -133,7 +133,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
     // a dotted quad needs three dots in the token
     let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
     if let Some(end) = quad.filter(|_| !version_context(text, p)) {
-        push(out, Finding::new(e::IP_ADDRESS, p, end, 0.9));
+        out.push(Hit::new(e::IP_ADDRESS, p, end, 0.9));
         return end;
     }
     chain_at(text, p, out).max(digits_end())
@@ -322,7 +322,7 @@ fn iban(text: &[u8], s: usize) -> Option<usize> {
 /// A MAC address or an IPv6 address around the digit `p` (tokens of hex digits and `:`, or
 /// hex digits and `-` for MACs).
 #[inline(never)]
-fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
+fn hex_token(text: &[u8], p: usize) -> Option<Hit> {
     let hex_colon = |b: u8| b.is_ascii_hexdigit() || b == b':';
     let mut s = p;
     while s > 0 && p - s < 48 && hex_colon(text[s - 1]) {
@@ -343,13 +343,13 @@ fn hex_token(text: &[u8], p: usize) -> Option<Finding> {
         return dash_mac(text, p);
     }
     if is_mac(token, b':') {
-        return Some(Finding::new(e::MAC_ADDRESS, s, end, 0.95));
+        return Some(Hit::new(e::MAC_ADDRESS, s, end, 0.95));
     }
     if is_ipv6(token) {
-        return Some(Finding::new(e::IP_ADDRESS, s, end, 0.95));
+        return Some(Hit::new(e::IP_ADDRESS, s, end, 0.95));
     }
     (token[0] == b':' && token.get(1) != Some(&b':') && is_ipv6(&token[1..]))
-        .then(|| Finding::new(e::IP_ADDRESS, s + 1, end, 0.95))
+        .then(|| Hit::new(e::IP_ADDRESS, s + 1, end, 0.95))
 }
 
 fn is_mac(token: &[u8], sep: u8) -> bool {
@@ -358,7 +358,7 @@ fn is_mac(token: &[u8], sep: u8) -> bool {
 }
 
 /// `aa-bb-cc-dd-ee-ff` around `p`.
-fn dash_mac(text: &[u8], p: usize) -> Option<Finding> {
+fn dash_mac(text: &[u8], p: usize) -> Option<Hit> {
     let hex_dash = |b: u8| b.is_ascii_hexdigit() || b == b'-';
     let mut s = p;
     while s > 0 && p - s < 17 && hex_dash(text[s - 1]) {
@@ -370,7 +370,7 @@ fn dash_mac(text: &[u8], p: usize) -> Option<Finding> {
         && is_mac(&text[s..end], b'-')
         && !is_word(byte_at(text, end))
         && byte_at(text, end) != b'-';
-    ok.then(|| Finding::new(e::MAC_ADDRESS, s, end, 0.95))
+    ok.then(|| Hit::new(e::MAC_ADDRESS, s, end, 0.95))
 }
 
 /// Whether a dotted number at `p` is a version (`rv:1.9.2.20`, `Firefox/1.2.3.4`).
@@ -399,7 +399,7 @@ fn ipv4(text: &[u8], p: usize) -> Option<usize> {
 /// hex and IPv4 matchers: they run on few visits, and the visit loop inlined into both
 /// `scan` copies stays smaller (dense logs -0.8 %, anchor corpus -2.3 % instructions).
 #[inline(never)]
-fn chain_at(text: &[u8], p: usize, out: &mut Vec<Finding>) -> usize {
+fn chain_at(text: &[u8], p: usize, out: &mut Hits) -> usize {
     Chain::parse(text, p).detect(text, out)
 }
 
@@ -461,11 +461,11 @@ impl Chain {
     }
 
     /// Runs the phone, card and SSN checks; returns the end of everything consumed.
-    fn detect(&self, text: &[u8], out: &mut Vec<Finding>) -> usize {
+    fn detect(&self, text: &[u8], out: &mut Hits) -> usize {
         let chain_end = self.groups[self.n - 1].1;
         if let Some(found) = self.phone(text) {
             let end = found.end;
-            push(out, found);
+            out.push(found);
             return end;
         }
         let mut i = 0;
@@ -473,7 +473,7 @@ impl Chain {
             let starts_here = i == 0 || self.gap(text, i - 1).contains(&b' ');
             match starts_here.then(|| self.card(text, i).or_else(|| self.ssn(text, i))).flatten() {
                 Some((found, last)) => {
-                    push(out, found);
+                    out.push(found);
                     i = last + 1;
                 }
                 None => i += 1,
@@ -482,7 +482,7 @@ impl Chain {
         chain_end
     }
 
-    fn card(&self, text: &[u8], from: usize) -> Option<(Finding, usize)> {
+    fn card(&self, text: &[u8], from: usize) -> Option<(Hit, usize)> {
         // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped)
         let buf = self.digits(from, self.n - 1);
         let mut total: usize = self.groups[from..self.n].iter().map(|(s, e)| e - s).sum();
@@ -496,7 +496,7 @@ impl Chain {
             let uniform = (from..to).all(|g| Some(self.gap(text, g)) == first && matches!(first, Some(b" " | b"-")));
             let first_len = self.groups[from].1 - self.groups[from].0;
             if (from == to || (uniform && first_len == 4)) && luhn(&buf[..n]) && card_prefix(&buf[..n]) {
-                return Some((Finding::new(e::CREDIT_CARD, self.groups[from].0, self.groups[to].1, 1.0), to));
+                return Some((Hit::new(e::CREDIT_CARD, self.groups[from].0, self.groups[to].1, 1.0), to));
             }
         }
         None
@@ -506,7 +506,7 @@ impl Chain {
         (from < to).then(|| &text[self.groups[from].1..self.groups[from + 1].0])
     }
 
-    fn ssn(&self, text: &[u8], i: usize) -> Option<(Finding, usize)> {
+    fn ssn(&self, text: &[u8], i: usize) -> Option<(Hit, usize)> {
         let len = |g: usize| self.groups[g].1 - self.groups[g].0;
         let start = self.groups[i].0;
         let (last, score) = if len(i) == 9 {
@@ -523,11 +523,11 @@ impl Chain {
         let end = self.groups[last].1;
         let context_ok = score > 0.8 || context_before(text, start, 40, SSN_CONTEXT);
         (context_ok && ends_cleanly(text, end) && ssn(self.digits(i, last)))
-            .then(|| (Finding::new(e::US_SSN, start, end, score), last))
+            .then(|| (Hit::new(e::US_SSN, start, end, score), last))
     }
 
     /// The whole chain as a phone number (with an `x123` / `ext. 123` extension).
-    fn phone(&self, text: &[u8]) -> Option<Finding> {
+    fn phone(&self, text: &[u8]) -> Option<Hit> {
         let digits = self.digits(0, self.n - 1);
         let end = self.groups[self.n - 1].1;
         let ext_end = extension_end(text, end);
@@ -541,7 +541,7 @@ impl Chain {
         } else {
             self.national(text, digits)?
         };
-        Some(Finding::new(e::PHONE_NUMBER, self.start, ext_end.unwrap_or(end), score))
+        Some(Hit::new(e::PHONE_NUMBER, self.start, ext_end.unwrap_or(end), score))
     }
 
     fn national(&self, text: &[u8], digits: &[u8]) -> Option<f64> {
@@ -606,9 +606,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, &str)> {
-        let mut out = Vec::new();
+        let mut out = Hits::new();
         scan(text.as_bytes(), &mut out);
-        out.iter().map(|f| (f.entity.to_string(), &text[f.start..f.end])).collect()
+        out.iter()
+            .map(|f| (crate::redaction::entities::ALL[usize::from(f.entity.0)].to_owned(), &text[f.start..f.end]))
+            .collect()
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! One SIMD keyword search ([`super::keywords`]) finds every keyword; each hit runs one small
 //! hand-written matcher on a bounded window, so text without keywords costs one pass.
 
-use super::finding::{Finding, entities as e, push};
+use super::finding::{Hit, Hits, ids as e};
 use super::keywords::{self, Kind, Presence};
 use super::validate::{byte_set, is_word, jwt_header};
 
@@ -33,7 +33,7 @@ const DB_SCHEMES: &[&str] = &[
 
 /// Appends the keyword-anchored findings of `text` to `out`; returns whether the text holds
 /// digits or `@` (noted by the same pass).
-pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) -> Presence {
+pub(crate) fn scan(text: &[u8], out: &mut Hits) -> Presence {
     let mut matchers = Matchers { text, out, pem_end: None, assigned_until: 0 };
     keywords::search(text, |kind, s, keyword_end| matchers.hit(kind, s, keyword_end))
 }
@@ -41,7 +41,7 @@ pub(crate) fn scan(text: &[u8], out: &mut Vec<Finding>) -> Presence {
 /// The matchers of one text and what they remember between its keyword hits.
 struct Matchers<'a> {
     text: &'a [u8],
-    out: &'a mut Vec<Finding>,
+    out: &'a mut Hits,
     /// The next `-----END` position, once looked for (see [`pem`]).
     pem_end: Option<Option<usize>>,
     /// The end of the last assignment value (keywords inside it are no new assignments).
@@ -60,18 +60,18 @@ impl Matchers<'_> {
         }
         let found = match kind {
             Kind::AwsId => prefixed(text, s, 4, 16, 16, |b| b.is_ascii_uppercase() || b.is_ascii_digit())
-                .map(|end| Finding::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
+                .map(|end| Hit::new(e::AWS_ACCESS_KEY, s, end, 1.0)),
             Kind::Github => prefixed(text, s, 4, 36, 255, |b| b.is_ascii_alphanumeric())
-                .map(|end| Finding::new(e::GITHUB_TOKEN, s, end, 1.0)),
+                .map(|end| Hit::new(e::GITHUB_TOKEN, s, end, 1.0)),
             Kind::GithubPat => {
-                prefixed(text, s, 11, 22, 255, is_word).map(|end| Finding::new(e::GITHUB_TOKEN, s, end, 1.0))
+                prefixed(text, s, 11, 22, 255, is_word).map(|end| Hit::new(e::GITHUB_TOKEN, s, end, 1.0))
             }
             Kind::Slack => slack_token(text, s),
             Kind::SlackWebhook => slack_webhook(text, s),
             Kind::Stripe => prefixed(text, s, 8, 20, 255, |b| b.is_ascii_alphanumeric())
-                .map(|end| Finding::new(e::STRIPE_KEY, s, end, 1.0)),
+                .map(|end| Hit::new(e::STRIPE_KEY, s, end, 1.0)),
             Kind::Google => prefixed(text, s, 4, 35, 35, |b| is_word(b) || b == b'-')
-                .map(|end| Finding::new(e::GOOGLE_API_KEY, s, end, 1.0)),
+                .map(|end| Hit::new(e::GOOGLE_API_KEY, s, end, 1.0)),
             Kind::Jwt => jwt(text, s),
             Kind::Pem => pem(text, s, &mut self.pem_end),
             Kind::Bearer => bearer(text, s),
@@ -83,7 +83,7 @@ impl Matchers<'_> {
             }
         };
         if let Some(found) = found {
-            push(self.out, found);
+            self.out.push(found);
         }
     }
 }
@@ -122,7 +122,7 @@ fn prefixed(
 /// `s..keyword_end`). No assignment keyword holds `access` or ends with a prefix of it, so
 /// `access` follows the keyword: a name that stops at the keyword (`password=`, `api_key:`) is
 /// rejected without a search.
-fn aws_secret(text: &[u8], s: usize, keyword_end: usize) -> Option<Finding> {
+fn aws_secret(text: &[u8], s: usize, keyword_end: usize) -> Option<Hit> {
     if !is_word(byte_at(text, keyword_end)) {
         return None;
     }
@@ -136,27 +136,27 @@ fn aws_secret(text: &[u8], s: usize, keyword_end: usize) -> Option<Finding> {
     i = run_end(text, i, 4, |b| matches!(b, b' ' | b'"' | b'\'' | b'\\'));
     let class = |b: u8| b.is_ascii_alphanumeric() || b == b'/' || b == b'+';
     let end = run_end(text, i, 41, class);
-    (i > key_end && end - i == 40).then(|| Finding::new(e::AWS_SECRET_KEY, i, end, 1.0))
+    (i > key_end && end - i == 40).then(|| Hit::new(e::AWS_SECRET_KEY, i, end, 1.0))
 }
 
-fn slack_token(text: &[u8], s: usize) -> Option<Finding> {
+fn slack_token(text: &[u8], s: usize) -> Option<Hit> {
     // checked first: `xox` at the end of the text has no body to measure
     let ok = matches!(byte_at(text, s + 3), b'b' | b'p' | b'a' | b'r' | b's' | b'e') && byte_at(text, s + 4) == b'-';
     if !ok {
         return None;
     }
     let end = run_end(text, s + 5, 255, |b| b.is_ascii_alphanumeric() || b == b'-');
-    (starts_word(text, s) && end - (s + 5) >= 10).then(|| Finding::new(e::SLACK_TOKEN, s, end, 1.0))
+    (starts_word(text, s) && end - (s + 5) >= 10).then(|| Hit::new(e::SLACK_TOKEN, s, end, 1.0))
 }
 
-fn slack_webhook(text: &[u8], s: usize) -> Option<Finding> {
+fn slack_webhook(text: &[u8], s: usize) -> Option<Hit> {
     let start = if s >= 8 && text[s - 8..s].eq_ignore_ascii_case(b"https://") { s - 8 } else { s };
     let body = s + "hooks.slack.com/services/".len();
     let end = run_end(text, body, 128, |b| is_word(b) || b == b'/');
-    (end - body >= 20).then(|| Finding::new(e::SLACK_WEBHOOK, start, end, 1.0))
+    (end - body >= 20).then(|| Hit::new(e::SLACK_WEBHOOK, start, end, 1.0))
 }
 
-fn jwt(text: &[u8], s: usize) -> Option<Finding> {
+fn jwt(text: &[u8], s: usize) -> Option<Hit> {
     if !starts_word(text, s) || (s > 0 && text[s - 1] == b'.') {
         return None;
     }
@@ -170,13 +170,13 @@ fn jwt(text: &[u8], s: usize) -> Option<Finding> {
         return None;
     }
     let end = run_end(text, payload_end + 1, 2048, b64);
-    jwt_header(&text[s..header_end]).then(|| Finding::new(e::JWT, s, end, 1.0))
+    jwt_header(&text[s..header_end]).then(|| Hit::new(e::JWT, s, end, 1.0))
 }
 
 /// A PEM private key block from `-----BEGIN … PRIVATE KEY-----` to its `-----END …-----` line
 /// (or to the end of the base64 body when the END line is missing). `next_end` caches the next
 /// `-----END` position across calls so repeated BEGIN lines cost linear time.
-fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Finding> {
+fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Hit> {
     let label_end = run_end(text, s + 10, 48, |b| b.is_ascii_uppercase() || b == b' ');
     let header = &text[s..label_end];
     if !header.ends_with(b"PRIVATE KEY") || !text[label_end..].starts_with(b"-----") {
@@ -195,10 +195,10 @@ fn pem(text: &[u8], s: usize, next_end: &mut Option<Option<usize>>) -> Option<Fi
             b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\\' | b'\r' | b'\n' | b' ')
         }),
     };
-    Some(Finding::new(e::PRIVATE_KEY, s, end, 1.0))
+    Some(Hit::new(e::PRIVATE_KEY, s, end, 1.0))
 }
 
-fn bearer(text: &[u8], s: usize) -> Option<Finding> {
+fn bearer(text: &[u8], s: usize) -> Option<Hit> {
     if s > 0 && text[s - 1].is_ascii_alphabetic() {
         return None;
     }
@@ -209,11 +209,11 @@ fn bearer(text: &[u8], s: usize) -> Option<Finding> {
     let token_byte =
         byte_set!(b => b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'~' | b'+' | b'/' | b'=' | b'-'));
     let end = run_end(text, token, 4096, token_byte);
-    (end - token >= 8).then(|| Finding::new(e::BEARER_TOKEN, token, end, 0.9))
+    (end - token >= 8).then(|| Hit::new(e::BEARER_TOKEN, token, end, 0.9))
 }
 
 /// The password of `scheme://user:password@host`.
-fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
+fn url_credentials(text: &[u8], s: usize) -> Option<Hit> {
     let mut scheme_start = s;
     while scheme_start > 0 && s - scheme_start < 24 && {
         let b = text[scheme_start - 1];
@@ -237,13 +237,13 @@ fn url_credentials(text: &[u8], s: usize) -> Option<Finding> {
     } else {
         e::URL_CREDENTIALS
     };
-    Some(Finding::new(entity, colon + 1, at, 0.95))
+    Some(Hit::new(entity, colon + 1, at, 0.95))
 }
 
 /// The value of `password=…`, `"api_key": "…"`, `secret: …`, `Authorization: Basic …` (the
 /// keyword ends at `s`): an optional key suffix (`_key`, `_hash`…), an optional closing quote,
 /// `=`, `:`, `=>` or `:=`, then a quoted value (1–512 bytes) or a bare one (4–512 bytes).
-fn assignment(text: &[u8], s: usize) -> Option<Finding> {
+fn assignment(text: &[u8], s: usize) -> Option<Hit> {
     let mut i = skip_key_suffix(text, s);
     i += usize::from(byte_at(text, i) == b'\\');
     i += usize::from(matches!(byte_at(text, i), b'"' | b'\''));
@@ -271,7 +271,7 @@ fn assignment(text: &[u8], s: usize) -> Option<Finding> {
         }
         (start, end)
     };
-    (!is_placeholder(&text[start..end])).then(|| Finding::new(e::SECRET, start, end, 0.8))
+    (!is_placeholder(&text[start..end])).then(|| Hit::new(e::SECRET, start, end, 0.8))
 }
 
 fn skip_key_suffix(text: &[u8], s: usize) -> usize {
@@ -320,7 +320,7 @@ fn is_placeholder(value: &[u8]) -> bool {
 
 /// Appends the e-mail addresses of `text` (anchored on `@`, domain with a letters-only TLD) to
 /// `out`; the `user:password@host` of a URL is not an address.
-pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
+pub(crate) fn scan_emails(text: &[u8], out: &mut Hits) {
     // bytes >= 0x80 are the non-ASCII letters of internationalised addresses (RFC 6531)
     let local = byte_set!(b => b.is_ascii_alphanumeric() || b >= 0x80 || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-'));
     let domain = byte_set!(b => b.is_ascii_alphanumeric() || b >= 0x80 || b == b'.' || b == b'-');
@@ -340,7 +340,7 @@ pub(crate) fn scan_emails(text: &[u8], out: &mut Vec<Finding>) {
         if s == at || !valid_domain(&text[at + 1..end]) || inside_url(text, s) {
             continue;
         }
-        push(out, Finding::new(e::EMAIL_ADDRESS, s, end, 1.0));
+        out.push(Hit::new(e::EMAIL_ADDRESS, s, end, 1.0));
     }
 }
 
@@ -371,11 +371,12 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, &str)> {
-        let mut out = Vec::new();
+        let mut out = Hits::new();
         scan(text.as_bytes(), &mut out);
         scan_emails(text.as_bytes(), &mut out);
-        let out = crate::redaction::finding::resolve(text, out);
-        out.iter().map(|f| (f.entity.to_string(), &text[f.start..f.end])).collect()
+        let name = |id: crate::redaction::finding::EntityId| crate::redaction::entities::ALL[usize::from(id.0)];
+        crate::redaction::finding::resolve_spans(&mut out, name);
+        out.iter().map(|f| (name(f.entity).to_owned(), &text[f.start..f.end])).collect()
     }
 
     const SECRET_KEY: &str = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
