@@ -7,8 +7,8 @@
 
 use super::finding::{Hit, Hits, ids as e};
 use super::validate::{
-    card_prefix, context_before, iban_expected_len, iban_mod97, international_phone, ipv4_end, is_ipv6, is_word, luhn,
-    nanp, ssn,
+    Mod97, card_prefix, context_before, iban_expected_len, international_phone, ipv4_end, is_ipv6, is_word, luhn, nanp,
+    ssn,
 };
 
 const SSN_CONTEXT: &[&str] = &["ssn", "social security", "ss#", "social_security", "taxpayer"];
@@ -299,24 +299,30 @@ fn skip_glued(text: &[u8], mut r: usize) -> usize {
     r
 }
 
-/// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.
+/// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end. The
+/// mod-97 check runs while the characters are read: the country code and check digits first
+/// counted at the end, as the rotation asks.
 #[inline(never)]
 fn iban(text: &[u8], s: usize) -> Option<usize> {
     let len = iban_expected_len(&text[s..s + 2])?;
-    let mut buf = [0u8; 34];
+    let mut head = [0u8; 4];
+    let mut check = Mod97::default();
     let (mut n, mut i) = (0, s);
     while n < len && i < text.len() {
         let c = text[i];
         if c.is_ascii_uppercase() || c.is_ascii_digit() {
-            buf[n] = c;
+            match head.get_mut(n) {
+                Some(slot) => *slot = c,
+                None => _ = check.push(c),
+            }
             n += 1;
         } else if !(c == b' ' && n % 4 == 0 && byte_at(text, i + 1).is_ascii_alphanumeric()) {
             break;
         }
         i += 1;
     }
-    let ok = n == len && !is_word(byte_at(text, i)) && buf[2..4].iter().all(u8::is_ascii_digit);
-    (ok && iban_mod97(&buf[..n])).then_some(i)
+    let ok = n == len && !is_word(byte_at(text, i)) && head[2..4].iter().all(u8::is_ascii_digit);
+    (ok && head.iter().all(|&c| check.push(c)) && check.is_valid()).then_some(i)
 }
 
 /// A MAC address or an IPv6 address around the digit `p` (tokens of hex digits and `:`, or

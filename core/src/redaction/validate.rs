@@ -172,20 +172,32 @@ pub(crate) fn iban_expected_len(country: &[u8]) -> Option<usize> {
     (len > 0).then_some(usize::from(len))
 }
 
-/// The ISO 7064 mod-97 check of a compact IBAN (uppercase letters and digits).
-pub(crate) fn iban_mod97(iban: &[u8]) -> bool {
-    if iban.len() < 5 {
-        return false;
-    }
-    let mut rem = 0u32;
-    for &c in iban[4..].iter().chain(&iban[..4]) {
-        rem = match c {
-            b'0'..=b'9' => (rem * 10 + u32::from(c - b'0')) % 97,
-            b'A'..=b'Z' => (rem * 100 + u32::from(c - b'A' + 10)) % 97,
+/// The ISO 7064 mod-97 remainder of an IBAN's characters, fed one at a time (digits count as
+/// themselves, letters as 10–35). The number grows in a `u64` and is reduced only when it nears
+/// the top (about every seventh character) rather than once per character.
+#[derive(Default)]
+pub(crate) struct Mod97(u64);
+
+impl Mod97 {
+    /// Appends a character; `false` for anything but an ASCII digit or uppercase letter.
+    #[inline(always)]
+    pub(crate) fn push(&mut self, c: u8) -> bool {
+        let (scale, value) = match c {
+            b'0'..=b'9' => (10, c - b'0'),
+            b'A'..=b'Z' => (100, c - b'A' + 10),
             _ => return false,
         };
+        if self.0 >= 1 << 56 {
+            self.0 %= 97;
+        }
+        self.0 = self.0 * scale + u64::from(value);
+        true
     }
-    rem == 1
+
+    /// Whether the remainder is 1 (a valid IBAN, rotated).
+    pub(crate) fn is_valid(&self) -> bool {
+        self.0 % 97 == 1
+    }
 }
 
 /// The length of the country calling code at the start of `digits` (E.164), if it is assigned.
@@ -355,12 +367,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn mod97_agrees_with_a_reduction_per_character() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 0..80 {
+            for _ in 0..50 {
+                let chars: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[(state % 36) as usize]
+                    })
+                    .collect();
+                let reference = chars.iter().fold(0u32, |rem, &c| match c {
+                    b'0'..=b'9' => (rem * 10 + u32::from(c - b'0')) % 97,
+                    _ => (rem * 100 + u32::from(c - b'A' + 10)) % 97,
+                });
+                let mut check = Mod97::default();
+                assert!(chars.iter().all(|&c| check.push(c)));
+                assert_eq!(check.is_valid(), reference == 1, "{chars:?}");
+                assert_eq!(check.0 % 97, u64::from(reference), "{chars:?}");
+            }
+        }
+        assert!(!Mod97::default().push(b'a') && !Mod97::default().push(b' '));
+    }
+
+    #[test]
     fn checksums() {
         assert!(luhn(b"4111111111111111"));
         assert!(!luhn(b"4111111111111112"));
         assert!(card_prefix(b"4111111111111111"));
         assert!(card_prefix(b"2221000000000009"));
         assert!(!card_prefix(b"9111111111111111"));
+        let iban_mod97 = |iban: &[u8]| {
+            let mut check = Mod97::default();
+            iban[4..].iter().chain(&iban[..4]).all(|&c| check.push(c)) && check.is_valid()
+        };
         assert!(iban_mod97(b"DE89370400440532013000"));
         assert!(!iban_mod97(b"DE89370400440532013001"));
         assert_eq!(iban_expected_len(b"GB"), Some(22));
