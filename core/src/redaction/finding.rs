@@ -230,11 +230,24 @@ pub(crate) fn resolve_spans<'n>(found: &mut Hits, name: impl Fn(EntityId) -> &'n
     if !found.is_sorted_by_key(|f| f.start) {
         found.sort_by_key(|f| f.start);
     }
-    let disjoint = found.windows(2).all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
-    if disjoint {
+    let disjoint = |found: &Hits| found.windows(2).all(|w| w[0].start < w[1].start && w[0].end <= w[1].start);
+    if disjoint(found) {
         return; // every hit is kept, and the order by start (distinct starts) is the result
     }
     let priority = |a: &Hit, b: &Hit| priority(a, b, &name);
+    // two detectors on one value (`api_key=sk_live_…`, `Authorization: Bearer …`) report the
+    // same span: only the first in priority order can be kept (whatever overlaps one overlaps
+    // the other), so the other goes now, and such a line usually needs no selection below
+    found.dedup_by(|later, kept| {
+        let same = later.start == kept.start && later.end == kept.end && later.start < later.end;
+        if same && priority(later, kept) == Ordering::Less {
+            std::mem::swap(later, kept);
+        }
+        same
+    });
+    if disjoint(found) {
+        return;
+    }
     if found.len() <= 32 {
         keep_few(found, priority);
     } else {
