@@ -182,11 +182,25 @@ impl Mod97 {
     /// Appends a character; `false` for anything but an ASCII digit or uppercase letter.
     #[inline(always)]
     pub(crate) fn push(&mut self, c: u8) -> bool {
-        let (scale, value) = match c {
-            b'0'..=b'9' => (10, c - b'0'),
-            b'A'..=b'Z' => (100, c - b'A' + 10),
-            _ => return false,
+        // one table lookup, no branch between digits and letters (IBANs mix them)
+        static VALUES: [u8; 256] = {
+            let mut values = [u8::MAX; 256];
+            let mut i = 0;
+            while i < 10 {
+                values[b'0' as usize + i] = i as u8;
+                i += 1;
+            }
+            while i < 36 {
+                values[b'A' as usize + i - 10] = i as u8;
+                i += 1;
+            }
+            values
         };
+        let value = VALUES[usize::from(c)];
+        if value == u8::MAX {
+            return false;
+        }
+        let scale = if value < 10 { 10 } else { 100 };
         if self.0 >= 1 << 56 {
             self.0 %= 97;
         }
