@@ -95,6 +95,30 @@ fn policy_crud_persists_and_reports_not_found() -> Result<(), PlatformError> {
 }
 
 #[test]
+fn a_custom_pattern_named_like_a_built_in_entity_follows_its_entity_list() -> Result<(), PlatformError> {
+    let engine = Engine::in_memory()?;
+    let redaction = engine.tenant("acme")?.redaction()?;
+    let text = "mail jane@example.com or jane(at)example.com";
+    let policy = |entities: Vec<String>| RedactionPolicy {
+        custom_patterns: vec![custom("EMAIL_ADDRESS", r"\w+\(at\)example\.com"), custom("HANDLE", r"\bmail\b")],
+        entities: Some(entities),
+        ..Default::default()
+    };
+    redaction.put_policy(policy(vec!["EMAIL_ADDRESS".into()]))?;
+    assert_eq!(redaction.redact(text)?.text, "[REDACTED] [REDACTED] or [REDACTED]");
+    let found = redaction.analyze(text)?;
+    assert_eq!(
+        found.iter().map(|f| f.entity.as_ref()).collect::<Vec<_>>(),
+        ["HANDLE", "EMAIL_ADDRESS", "EMAIL_ADDRESS"]
+    );
+    // without EMAIL_ADDRESS in the list, neither the detector's nor the pattern's matches count;
+    // a pattern with a name of its own is never filtered by the list (it only names built-ins)
+    redaction.put_policy(policy(vec!["PHONE_NUMBER".into()]))?;
+    assert_eq!(redaction.redact(text)?.text, "[REDACTED] jane@example.com or jane(at)example.com");
+    Ok(())
+}
+
+#[test]
 fn tenant_policies_are_isolated_and_layered_on_the_platform() -> Result<(), PlatformError> {
     let engine = Engine::in_memory()?;
     let acme = engine.tenant("acme")?.redaction()?;

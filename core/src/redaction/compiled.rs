@@ -27,6 +27,9 @@ pub struct Redacted {
 #[derive(Debug)]
 struct Custom {
     name: String,
+    /// Its hits' entity: the built-in one when the pattern is named like a built-in entity (the
+    /// policy's entity list then applies to it as to that entity), else its own.
+    id: EntityId,
     regex: Regex,
     score: f64,
 }
@@ -134,14 +137,13 @@ impl CompiledPolicy {
         if seen.at {
             secrets::scan_emails(bytes, found);
         }
-        for (index, custom) in self.custom.iter().enumerate() {
-            let id = EntityId::custom(index);
+        for custom in &self.custom {
             found.extend(
                 custom
                     .regex
                     .find_iter(text)
                     .filter(|m| !m.is_empty())
-                    .map(|m| Hit::new(id, m.start(), m.end(), custom.score)),
+                    .map(|m| Hit::new(custom.id, m.start(), m.end(), custom.score)),
             );
         }
         if !self.keeps_all(text, found) {
@@ -244,5 +246,6 @@ fn compile_custom((i, custom): (usize, &super::policy::CustomPattern)) -> Result
             )
             .with_detail(err.to_string())
         })?;
-    Ok(Custom { name: custom.name.clone(), regex, score: custom.score })
+    let id = entities::index(&custom.name).map_or(EntityId::custom(i), EntityId::builtin_index);
+    Ok(Custom { name: custom.name.clone(), id, regex, score: custom.score })
 }

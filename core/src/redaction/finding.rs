@@ -131,6 +131,11 @@ impl EntityId {
         panic!("not a built-in entity")
     }
 
+    /// The id of the built-in entity at `index` in [`entities::ALL`].
+    pub(crate) fn builtin_index(index: usize) -> EntityId {
+        EntityId(index as u16)
+    }
+
     /// The id of the policy's custom pattern number `index`.
     pub(crate) fn custom(index: usize) -> EntityId {
         EntityId((entities::ALL.len() + index) as u16)
