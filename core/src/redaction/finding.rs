@@ -53,8 +53,24 @@ pub mod entities {
     /// A JSON value redacted because of its field name.
     pub const SENSITIVE_FIELD: &str = "SENSITIVE_FIELD";
 
-    /// Every built-in detector entity, in a fixed order (their index is their bit in a policy).
-    pub const ALL: &[&str] = &[
+    /// [`ALL`] and, for the crate, the same entities as `EntityId`s (`ids`), from one list.
+    macro_rules! built_in {
+        ($($name:ident),* $(,)?) => {
+            /// Every built-in detector entity, in a fixed order (their index is their bit in a
+            /// policy).
+            pub const ALL: &[&str] = &[$($name),*];
+
+            /// The built-in entities as [`EntityId`](super::EntityId)s, named as above.
+            pub(crate) mod ids {
+                $(
+                    #[doc = concat!("[`", stringify!($name), "`](super::", stringify!($name), ")")]
+                    pub(crate) const $name: super::super::EntityId = super::super::EntityId::builtin(super::$name);
+                )*
+            }
+        };
+    }
+
+    built_in!(
         EMAIL_ADDRESS,
         PHONE_NUMBER,
         CREDIT_CARD,
@@ -75,7 +91,7 @@ pub mod entities {
         PRIVATE_KEY,
         BEARER_TOKEN,
         SECRET,
-    ];
+    );
 
     /// Whether an entity is a secret (credentials, keys, tokens) rather than personal data.
     pub fn is_secret(entity: &str) -> bool {
@@ -162,42 +178,7 @@ const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
     true
 }
 
-/// The built-in entities as [`EntityId`]s, named as in [`entities`].
-pub(crate) mod ids {
-    use super::EntityId;
-
-    macro_rules! ids {
-        ($($name:ident),* $(,)?) => {
-            $(
-                #[doc = concat!("[`super::entities::", stringify!($name), "`]")]
-                pub(crate) const $name: EntityId = EntityId::builtin(super::entities::$name);
-            )*
-        };
-    }
-
-    ids!(
-        EMAIL_ADDRESS,
-        PHONE_NUMBER,
-        CREDIT_CARD,
-        US_SSN,
-        IBAN_CODE,
-        IP_ADDRESS,
-        MAC_ADDRESS,
-        URL_CREDENTIALS,
-        CONNECTION_STRING,
-        AWS_ACCESS_KEY,
-        AWS_SECRET_KEY,
-        GITHUB_TOKEN,
-        SLACK_TOKEN,
-        SLACK_WEBHOOK,
-        STRIPE_KEY,
-        GOOGLE_API_KEY,
-        JWT,
-        PRIVATE_KEY,
-        BEARER_TOKEN,
-        SECRET,
-    );
-}
+pub(crate) use entities::ids;
 
 /// A detector's finding before overlaps are resolved: the entity as an id and the byte span
 /// (32 bytes, half a [`Finding`]; the character offsets and the entity's name are only made for

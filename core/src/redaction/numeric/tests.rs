@@ -1,0 +1,138 @@
+//! Tests of the digit-anchored detectors (a file of their own: `numeric.rs` stays short).
+
+use super::*;
+
+thread_local! {
+    /// See [`iso_fast_path`].
+    pub(super) static ISO_FAST_PATH: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+fn found(text: &str) -> Vec<(String, &str)> {
+    let mut out = Hits::new();
+    scan(text.as_bytes(), &mut out);
+    out.iter()
+        .map(|f| (crate::redaction::entities::ALL[usize::from(f.entity.0)].to_owned(), &text[f.start..f.end]))
+        .collect()
+}
+
+#[test]
+fn finds_numbers() {
+    let cases = [
+        ("card=4111 1111 1111 1111 ok", "CREDIT_CARD", "4111 1111 1111 1111"),
+        ("amex 3499-901459-11394.", "CREDIT_CARD", "3499-901459-11394"),
+        ("ssn=408-98-3129", "US_SSN", "408-98-3129"),
+        ("ssn 389215021 x", "US_SSN", "389215021"),
+        ("from (629)752-2429x3267 about", "PHONE_NUMBER", "(629)752-2429x3267"),
+        ("phone=+44(0)116 4960931 plan", "PHONE_NUMBER", "+44(0)116 4960931"),
+        ("tel +49(0) 622925879", "PHONE_NUMBER", "+49(0) 622925879"),
+        ("phone=9083999845 plan", "PHONE_NUMBER", "9083999845"),
+        ("call 06181 62636 now", "PHONE_NUMBER", "06181 62636"),
+        ("to +1-252-639-9098x064 from", "PHONE_NUMBER", "+1-252-639-9098x064"),
+        ("iban=NL04 WFSG 6842 6851 79 amount", "IBAN_CODE", "NL04 WFSG 6842 6851 79"),
+        ("iban=GB20NEGP94912191172495 x", "IBAN_CODE", "GB20NEGP94912191172495"),
+        ("ip=fc9e:c068:234:6d8:1bec:6ad7:27be:5d0e mfa", "IP_ADDRESS", "fc9e:c068:234:6d8:1bec:6ad7:27be:5d0e"),
+        ("from 192.168.87.82:8080", "IP_ADDRESS", "192.168.87.82"),
+        ("mac 00:1a:2B:3c:4d:5e up", "MAC_ADDRESS", "00:1a:2B:3c:4d:5e"),
+        ("mac aa-1b-2c-3d-4e-5f up", "MAC_ADDRESS", "aa-1b-2c-3d-4e-5f"),
+    ];
+    for (text, entity, value) in cases {
+        assert_eq!(found(text), vec![(entity.to_owned(), value)], "{text}");
+    }
+}
+
+#[test]
+fn leading_digits_agree_with_a_byte_count() {
+    for a in 0..=255u8 {
+        for b in [b'0', b'9', b'/', b':', 0, 0x80, 0xb9, 0xff, b'5'] {
+            for at in 0..8 {
+                let mut bytes = [b'7'; 8];
+                bytes[at] = a;
+                bytes[(at + 3) % 8] = b;
+                let expected = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+                assert_eq!(leading_digits(u64::from_le_bytes(bytes)), expected, "{bytes:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn next_digit_agrees_with_a_byte_search() {
+    let text: Vec<u8> = (0..=255u8).chain(b"ab/:9x0".iter().copied()).chain((0..=255u8).rev()).collect();
+    for from in 0..=text.len() {
+        let naive = text[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+        assert_eq!(next_digit(&text, from), naive, "{from}");
+    }
+}
+
+#[test]
+fn glued_chains_are_skipped_as_one() {
+    let text = "2026-11-05T10:00:00.123Z host v1.2:3-4x5 from 10.0.0.1 card 4111 1111 1111 1111";
+    assert_eq!(
+        found(text),
+        vec![("IP_ADDRESS".to_owned(), "10.0.0.1"), ("CREDIT_CARD".to_owned(), "4111 1111 1111 1111")]
+    );
+    // a chain ends where the next token is not glued: `Z` then a space
+    assert_eq!(skip_glued(b"T10:00:00.123Z 7", 3), 14);
+    assert_eq!(skip_glued(b"T10 7", 3), 3);
+}
+
+#[test]
+fn iso_timestamps_resume_where_the_general_path_does() {
+    let before = ["", " ", "[", "\"", "=", "x", "_", "T", "a", "-", ":", "7"];
+    let after = [
+        "",
+        "Z",
+        ".123Z",
+        "+05:30",
+        "-0800",
+        ".5",
+        "z1",
+        ":",
+        ".",
+        "-4111 1111 1111 1111",
+        ".192.168.1.1",
+        ":4111111111111111",
+        "-408-98-3129",
+        "Tx9",
+        " 10",
+        ":00",
+        ":00:00Z rest",
+        ":00:00.123456789+01:00 x",
+        ":00:00.1234567890123456789012345678901234567890123456789012345678901234 x",
+    ];
+    let mut fast = 0;
+    for (head, time) in before.iter().flat_map(|b| ["2026-11-05T10", "0000-00-00T00", "2026-11-05T1"].map(|t| (b, t))) {
+        for tail in after {
+            let text = format!("{head}{time}{tail}");
+            let p = head.len();
+            ISO_FAST_PATH.set(false);
+            let general = match quick_reject(text.as_bytes(), p) {
+                Verdict::Skip(resume) => Some(resume),
+                Verdict::Inspect(_) => None,
+            };
+            ISO_FAST_PATH.set(true);
+            if let Some(resume) = iso_timestamp(text.as_bytes(), p) {
+                assert_eq!(Some(resume), general, "{text}");
+                fast += 1;
+            }
+        }
+    }
+    assert!(fast > 100, "{fast}");
+}
+
+#[test]
+fn rejects_look_alikes() {
+    for text in [
+        "order 4111111111111112 shipped",
+        "version 1.2.3.4.5",
+        "id 550e8400-e29b-41d4-a716-446655440000",
+        "sha 3f786850e387550fdab836ed7e6dc881de23001b",
+        "2026-10-24T12:00:00.123Z took 250ms",
+        "[24/Oct/2026:12:00:00 +0000] 200 5123",
+        "ssn=666-12-3456 and 000-12-3456",
+        "order 1234567 total 12.50",
+        "at 12:30:45 the build 20261024 ran",
+    ] {
+        assert_eq!(found(text), vec![], "{text}");
+    }
+}
