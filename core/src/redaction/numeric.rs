@@ -7,8 +7,8 @@
 
 use super::finding::{Hit, Hits, ids as e};
 use super::validate::{
-    Mod97, byte_set, card_prefix, context_before, iban_expected_len, international_phone, ipv4_end, is_ipv6, is_word,
-    luhn, nanp, ssn,
+    byte_set, card_prefix, context_before, iban_expected_len, iban_valid, international_phone, ipv4_end, is_ipv6,
+    is_word, luhn, nanp, ssn,
 };
 
 const SSN_CONTEXT: &[&str] = &["ssn", "social security", "ss#", "social_security", "taxpayer"];
@@ -362,38 +362,35 @@ fn skip_glued_token(text: &[u8], mut s: usize, mut p: usize) -> usize {
     }
 }
 
-/// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end. The
-/// mod-97 check runs while the characters are read: the country code and check digits first
-/// counted at the end, as the rotation asks.
+/// An IBAN starting at `s`, compact or grouped by four with single spaces; returns its end.
 #[inline(never)]
 fn iban(text: &[u8], s: usize) -> Option<usize> {
     let len = iban_expected_len(&text[s..s + 2])?;
     let iban_byte = byte_set!(b => b.is_ascii_uppercase() || b.is_ascii_digit());
-    if let Some(compact) = text.get(s..s + len).filter(|chars| chars.iter().all(|&b| iban_byte(b))) {
-        // the common compact form: what the loop below reads, without its per-character steps
-        let mut check = Mod97::default();
-        let ok = !is_word(byte_at(text, s + len)) && compact[2..4].iter().all(u8::is_ascii_digit);
-        return (ok && compact[4..].iter().chain(&compact[..4]).all(|&c| check.push(c)) && check.is_valid())
-            .then_some(s + len);
-    }
-    let mut head = [0u8; 4];
-    let mut check = Mod97::default();
-    let (mut n, mut i) = (0, s);
-    while n < len && i < text.len() {
-        let c = text[i];
-        if c.is_ascii_uppercase() || c.is_ascii_digit() {
-            match head.get_mut(n) {
-                Some(slot) => *slot = c,
-                None => _ = check.push(c),
+    let mut grouped: [u8; 34];
+    let (chars, end) = match text.get(s..s + len).filter(|chars| chars.iter().all(|&b| iban_byte(b))) {
+        // the common compact form: checked as it stands, without per-character steps
+        Some(compact) => (compact, s + len),
+        None => {
+            grouped = [0; 34];
+            let (mut n, mut i) = (0, s);
+            while n < len && i < text.len() {
+                let c = text[i];
+                if iban_byte(c) {
+                    grouped[n] = c;
+                    n += 1;
+                } else if !(c == b' ' && n % 4 == 0 && byte_at(text, i + 1).is_ascii_alphanumeric()) {
+                    break;
+                }
+                i += 1;
             }
-            n += 1;
-        } else if !(c == b' ' && n % 4 == 0 && byte_at(text, i + 1).is_ascii_alphanumeric()) {
-            break;
+            if n < len {
+                return None;
+            }
+            (&grouped[..n], i)
         }
-        i += 1;
-    }
-    let ok = n == len && !is_word(byte_at(text, i)) && head[2..4].iter().all(u8::is_ascii_digit);
-    (ok && head.iter().all(|&c| check.push(c)) && check.is_valid()).then_some(i)
+    };
+    (!is_word(byte_at(text, end)) && iban_valid(chars)).then_some(end)
 }
 
 /// A MAC address or an IPv6 address around the digit `p` (tokens of hex digits and `:`, or
