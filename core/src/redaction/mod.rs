@@ -17,6 +17,7 @@
 //! # Ok::<(), shared_platform_core::PlatformError>(())
 //! ```
 
+mod blocks;
 pub mod calls;
 mod client;
 mod compiled;
