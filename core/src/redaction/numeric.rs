@@ -5,7 +5,7 @@
 //! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
 //! resumes behind everything it consumed, so a long number is looked at once.
 
-use super::blocks::{BLOCK, digits_at, token_masks_at};
+use super::blocks::{BLOCK, digits_at};
 use super::finding::{Hit, Hits, ids as e};
 use super::validate::{
     byte_set, card_prefix, context_before, iban_expected_len, iban_valid, international_phone, ipv4_end, is_ipv6,
@@ -22,9 +22,9 @@ const CHAIN_DIGITS: usize = 64;
 const CHECK_DIGITS: usize = 32;
 
 /// Appends the digit-anchored findings of `text` to `out`. Compiled twice, for the x86_64
-/// baseline and for AVX2/BMI CPUs (chosen once at run time): there the block tests need fewer
-/// register moves (three-operand forms), and bit scans and counts are single instructions. The
-/// visit path (`detect_at`, `quick_reject`, `Token::at`, `next_digit`) is
+/// baseline and for AVX2/BMI CPUs (chosen once at run time): there the block test of the digit
+/// search needs fewer register moves (three-operand forms) and bit scans are single
+/// instructions. The visit path (`detect_at`, `quick_reject`, `token_span`, `next_digit`) is
 /// inlined into both copies (out of line, the two copies would share one baseline version).
 #[multiversion::multiversion(targets("x86_64+avx2+bmi1+bmi2+lzcnt+popcnt"))]
 pub(crate) fn scan(text: &[u8], out: &mut Hits) {
@@ -92,11 +92,11 @@ fn detect_at(text: &[u8], p: usize, out: &mut Hits) -> usize {
             return end;
         }
     }
-    let token = match quick_reject(text, p) {
+    let shape = match quick_reject(text, p) {
         Verdict::Skip(resume) => return resume,
-        Verdict::Inspect(token) => token,
+        Verdict::Inspect(shape) => shape,
     };
-    if let Some(found) = token.may_be_hex().then(|| hex_token(text, p)).flatten() {
+    if let Some(found) = shape.may_be_hex().then(|| hex_token(text, p)).flatten() {
         let end = found.end;
         out.push(found);
         return end;
@@ -110,7 +110,7 @@ fn detect_at(text: &[u8], p: usize, out: &mut Hits) -> usize {
         return digits_end();
     }
     // a dotted quad needs three dots in the token
-    let quad = (token.dots >= 3).then(|| ipv4(text, p)).flatten();
+    let quad = (shape.dots >= 3).then(|| ipv4(text, p)).flatten();
     if let Some(end) = quad.filter(|_| !version_context(text, p)) {
         out.push(Hit::new(e::IP_ADDRESS, p, end, 0.9));
         return end;
@@ -118,45 +118,89 @@ fn detect_at(text: &[u8], p: usize, out: &mut Hits) -> usize {
     chain_at(text, p, out).max(digits_end())
 }
 
+/// Class bits of the token bytes `[0-9A-Fa-f.:-]` (digit, hex letter, `:`, `.`, `-`), and
+/// [`OUTSIDE`] for every other byte.
+static CLASS: [u8; 256] = {
+    let mut table = [OUTSIDE; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'f' | b'A'..=b'F' => LETTER,
+            b':' => COLON,
+            b'.' => DOT,
+            b'-' => DASH,
+            _ => OUTSIDE,
+        };
+        b += 1;
+    }
+    table
+};
+const DIGIT: u8 = 1;
+const LETTER: u8 = 2;
+const COLON: u8 = 4;
+const DOT: u8 = 8;
+const DASH: u8 = 16;
+const OUTSIDE: u8 = 0x80;
+
 fn token_class(b: u8) -> bool {
-    byte_set!(b => b.is_ascii_hexdigit() || matches!(b, b'.' | b':' | b'-'))(b)
+    CLASS[usize::from(b)] & OUTSIDE == 0
 }
 
-/// The token of `[0-9A-Fa-f.:-]` starting at some position, measured up to [`MAX_TOKEN`] bytes:
-/// its length and what it holds. Every token the hex, MAC and IPv4 matchers read around a
-/// digit lies inside it, so its separator counts rule them out cheaply.
-#[derive(Default)]
-struct Token {
-    len: usize,
-    letters: bool,
-    dots: u32,
-    colons: u32,
-    dashes: u32,
+/// How many times `sep` (of class `class`) occurs in `token`, whose bytes' classes are `seen`:
+/// no pass over the token when the class is absent.
+fn count(token: &[u8], seen: u8, sep: u8, class: u8) -> usize {
+    if seen & class == 0 { 0 } else { token.iter().filter(|b| **b == sep).count() }
 }
 
-/// Token bytes measured at most (a longer token is no address or number).
-const MAX_TOKEN: usize = 64;
-
-impl Token {
-    /// The token at `s`, a 16-byte block per step: its length is the run of token bytes in the
-    /// blocks' masks, its counts the set bits of their class masks within that run.
-    #[inline(always)]
-    fn at(text: &[u8], s: usize) -> Token {
-        let mut token = Token::default();
-        while token.len < MAX_TOKEN {
-            let masks = token_masks_at(text, s + token.len);
-            let run = (!masks.inside()).trailing_zeros().min(BLOCK as u32);
-            let within = (1u32 << run) - 1;
-            token.letters |= masks.letter & within != 0;
-            token.dots += (masks.dot & within).count_ones();
-            token.colons += (masks.colon & within).count_ones();
-            token.dashes += (masks.dash & within).count_ones();
-            token.len += run as usize;
-            if run < BLOCK as u32 {
-                break;
-            }
+/// The length of the token of `[0-9A-Fa-f.:-]` at the start of `window` and the union of its
+/// bytes' classes. Four bytes per step while none of them is outside the token: four table
+/// lookups OR-ed, one branch.
+#[inline(always)]
+fn token_span(window: &[u8]) -> (usize, u8) {
+    let class = |b: &u8| CLASS[usize::from(*b)];
+    let (mut len, mut seen) = (0, 0);
+    for quad in window.chunks_exact(4) {
+        let union = class(&quad[0]) | class(&quad[1]) | class(&quad[2]) | class(&quad[3]);
+        if union & OUTSIDE != 0 {
+            break;
         }
-        token
+        seen |= union;
+        len += 4;
+    }
+    for b in &window[len..] {
+        let c = class(b);
+        if c & OUTSIDE != 0 {
+            break;
+        }
+        seen |= c;
+        len += 1;
+    }
+    (len, seen)
+}
+
+/// What [`quick_reject`] decided about the token around a digit.
+enum Verdict {
+    /// No detector can use it: resume the scan here.
+    Skip(usize),
+    /// The detectors must look at it; its separators tell which can match.
+    Inspect(Shape),
+}
+
+/// Separator counts of a token of `[0-9A-Fa-f.:-]`. Every token the hex, MAC and IPv4 matchers
+/// read around the digit lies inside it, so the counts rule them out cheaply.
+struct Shape {
+    len: usize,
+    dots: usize,
+    colons: usize,
+    dashes: usize,
+}
+
+impl Shape {
+    /// The separator counts of `token`, whose bytes' classes are `seen` and which holds
+    /// `colons` colons.
+    fn of(token: &[u8], seen: u8, colons: usize) -> Shape {
+        Shape { len: token.len(), dots: count(token, seen, b'.', DOT), colons, dashes: count(token, seen, b'-', DASH) }
     }
 
     /// An IPv6 address needs two `:`, a MAC address two `:` or five `-` in 17 bytes (so a date,
@@ -166,17 +210,9 @@ impl Token {
     }
 }
 
-/// What [`quick_reject`] decided about the token around a digit.
-enum Verdict {
-    /// No detector can use it: resume the scan here.
-    Skip(usize),
-    /// The detectors must look at it; its separators tell which can match.
-    Inspect(Token),
-}
-
 /// Cheap rejection of digits no detector can use (most numbers in logs): hex identifiers
-/// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Measures the token of
-/// `[0-9A-Fa-f.:-]` around `p` once.
+/// (UUIDs, hashes), numbers glued to a word, short isolated numbers. Looks at the token of
+/// `[0-9A-Fa-f.:-]` around `p` once (one table lookup per byte).
 #[inline(always)]
 fn quick_reject(text: &[u8], p: usize) -> Verdict {
     if iso_fast_path() {
@@ -185,9 +221,9 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
         }
     }
     let s = token_start(text, p);
-    let token = Token::at(text, s);
-    let e = s + token.len;
-    if token.len >= MAX_TOKEN {
+    let (len, seen) = token_span(&text[s..text.len().min(s + 64)]);
+    let e = s + len;
+    if len == 64 {
         // longer than any address or number: skip the whole token
         return Verdict::Skip(run_end(text, e, token_class));
     }
@@ -195,12 +231,15 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     if is_word(prev) {
         return Verdict::Skip(skip_glued(text, run_end(text, e, is_word)));
     }
-    if token.colons >= 2 {
-        return Verdict::Inspect(token);
+    let token = &text[s..e];
+    // separators are counted only where a decision needs them
+    let colons = count(token, seen, b':', COLON);
+    if colons >= 2 {
+        return Verdict::Inspect(Shape::of(token, seen, colons));
     }
-    if token.letters {
-        let mac = token.len == 17 && is_mac(&text[s..e], b'-');
-        return if mac { Verdict::Inspect(token) } else { Verdict::Skip(e) };
+    if seen & LETTER != 0 {
+        let mac = len == 17 && is_mac(token, b'-');
+        return if mac { Verdict::Inspect(Shape::of(token, seen, colons)) } else { Verdict::Skip(e) };
     }
     let next = byte_at(text, e);
     if is_word(next) && !matches!(next, b'x' | b'X') {
@@ -208,8 +247,9 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     }
     let continues = matches!(next, b' ' | b'(' | b')' | b'/') && byte_at(text, e + 1).is_ascii_digit();
     // no letters here: the rest of the token is digits
-    let digits = token.len - (token.colons + token.dots + token.dashes) as usize;
-    if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(token) }
+    let shape = Shape::of(token, seen, colons);
+    let digits = len - shape.colons - shape.dots - shape.dashes;
+    if digits < 4 && !continues && prev != b'+' && prev != b'(' { Verdict::Skip(e) } else { Verdict::Inspect(shape) }
 }
 
 /// Whether [`quick_reject`] takes the ISO timestamp shortcut: always, except in tests that
@@ -277,8 +317,8 @@ fn skip_glued(text: &[u8], r: usize) -> usize {
 #[inline(always)]
 fn skip_glued_token(text: &[u8], mut s: usize, mut p: usize) -> usize {
     loop {
-        let len = Token::at(text, s).len;
-        if len >= MAX_TOKEN {
+        let (len, _) = token_span(&text[s..text.len().min(s + 64)]);
+        if len == 64 {
             return run_end(text, s + len, token_class).max(p + 1);
         }
         let r = run_end(text, s + len, is_word).max(p + 1);
