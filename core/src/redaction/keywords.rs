@@ -399,6 +399,16 @@ mod tests {
     }
 
     #[test]
+    fn a_window_never_matches_past_the_text() {
+        // the last window (76..150) is shorter than the first, whose lowered bytes 74..76 ("en")
+        // would follow the "tok" at the text's end in the buffer if they were not cleared
+        let mut text = "x".repeat(150);
+        text.replace_range(74..76, "en");
+        text.replace_range(147..150, "tok");
+        assert_eq!(hits(keywords(), &text, 100), []);
+    }
+
+    #[test]
     fn first_search_covers_the_window_in_whole_steps() {
         for n in 0..=WINDOW {
             let searched = Keywords::searched_len(n);
