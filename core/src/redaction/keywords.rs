@@ -4,14 +4,14 @@
 //!
 //! The text is lower-cased window by window into a stack buffer (one vectorised pass that also
 //! tests for digits, `@`, `x` and `J`), between zero bytes that keep Teddy's first and last
-//! steps free of false candidates ([`LEAD`]), and searched for the lower-case forms of the keywords: 28
-//! patterns of four bytes or more, few enough for the packed "Slim Teddy" searcher with
-//! four-byte fingerprints (32 bytes per step; case variants of every keyword would need 53
-//! patterns and the half-speed "Fat Teddy"). A hit counts only when the
-//! original bytes are one of the keyword's accepted spellings (`AKIA` exactly; `password`,
-//! `PASSWORD` or `Password`; `apiKey`…); otherwise the search resumes one byte later. No keyword
-//! is a prefix of another, so at most one matches at a position and the hits are exactly those
-//! of a case-sensitive leftmost search over every accepted spelling.
+//! steps free of false candidates ([`LEAD`]), and searched for the lower-case forms of the
+//! keywords: 28 patterns of four bytes or more, few enough for the packed "Slim Teddy" searcher
+//! with four-byte fingerprints (32 bytes per step; case variants of every keyword would need 53
+//! patterns and the half-speed "Fat Teddy"). A hit counts only when the original bytes are one
+//! of the keyword's accepted spellings (`AKIA` exactly; `password`, `PASSWORD` or `Password`;
+//! `apiKey`…); otherwise the search resumes one byte later. No keyword is a prefix of another,
+//! so at most one matches at a position and the hits are exactly those of a case-sensitive
+//! leftmost search over every accepted spelling.
 
 use std::sync::OnceLock;
 

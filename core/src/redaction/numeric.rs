@@ -1,9 +1,9 @@
 //! Detectors anchored on digits: cards, SSNs, phone numbers, IBANs, IP and MAC addresses.
 //!
-//! A block-at-a-time scan ([`super::blocks`]) finds the next ASCII digit; every detector then looks only at the
-//! digits' neighbourhood with hand-written matchers (no regex), and validators (Luhn, mod-97,
-//! SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a candidate the scan
-//! resumes behind everything it consumed, so a long number is looked at once.
+//! A block-at-a-time scan ([`super::blocks`]) finds the next ASCII digit; every detector then
+//! looks only at the digits' neighbourhood with hand-written matchers (no regex), and validators
+//! (Luhn, mod-97, SSN ranges, `std::net` parsing, country codes) reject look-alikes. After a
+//! candidate the scan resumes behind everything it consumed, so a long number is looked at once.
 
 use super::blocks::{BLOCK, digits_at};
 use super::finding::{Hit, Hits, ids as e};
