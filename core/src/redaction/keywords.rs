@@ -409,7 +409,7 @@ mod tests {
     }
 
     #[test]
-    fn first_search_covers_the_window_in_whole_steps() {
+    fn searches_cover_the_window_in_whole_steps() {
         for n in 0..=WINDOW {
             let searched = Keywords::searched_len(n);
             assert_eq!((searched - 3) % STEP, 0, "{n}");
