@@ -136,3 +136,46 @@ fn rejects_look_alikes() {
         assert_eq!(found(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn chains_without_findings_agree_with_the_checks() {
+    let shapes = [
+        "2026-11-04 14:59:55,237",
+        "2026-11-04 14,5",
+        "2026-11-04 14:",
+        "2026-11-04 1:59",
+        "2026-11-4 14:59",
+        "2026-11-04 14:59",
+        "20261-11-04 14:59",
+        "2026-11-04  14:59",
+        "14:59:55",
+        "55,237",
+        "4111111111111111:1",
+        "408983129:5",
+        "4111111111111111,1",
+        "408-98-3129:5",
+        "9083999845:1",
+        "1:2",
+        "12345:",
+        "7,",
+    ];
+    let (mut shortcuts, mut checked) = (0, 0);
+    for shape in shapes {
+        for before in ["", " ", "+", "(", "ssn ", "phone ", "x", "-"] {
+            for after in ["", " ", "x", "0", " ext 12", ".5"] {
+                let text = format!("{before}{shape}{after}");
+                let bytes = text.as_bytes();
+                for p in (0..bytes.len()).filter(|&p| bytes[p].is_ascii_digit()) {
+                    let end = run_end(bytes, p, |b| b.is_ascii_digit());
+                    checked += 1;
+                    let Some(resume) = chain_without_findings(bytes, p, end) else { continue };
+                    shortcuts += 1;
+                    let mut hits = Hits::new();
+                    assert_eq!(checked_chain_at(bytes, p, &mut hits).max(end), resume, "{text} at {p}");
+                    assert!(hits.is_empty(), "{text} at {p}");
+                }
+            }
+        }
+    }
+    assert!(shortcuts > 500 && checked > shortcuts, "{shortcuts} of {checked}");
+}
