@@ -56,6 +56,30 @@ fn leading_digits_agree_with_a_byte_count() {
 }
 
 #[test]
+fn digit_runs_agree_with_the_token_measure() {
+    let bytes = b"0123456789aF:.-zZ x/=";
+    let mut checked = 0;
+    for seed in 0..20_000u32 {
+        // pseudo-random texts of token bytes and others, each tried at every token start
+        let text: Vec<u8> = (0..14u32)
+            .map(|i| bytes[(seed.wrapping_mul(2_654_435_761).rotate_left(i * 5) as usize + i as usize) % bytes.len()])
+            .collect();
+        for s in (0..text.len()).filter(|&s| token_class(text[s])) {
+            if let Some(run) = digit_run(&text, s) {
+                assert_eq!(
+                    token_span(&text[s..text.len().min(s + 64)]),
+                    (run, DIGIT),
+                    "{:?} {s}",
+                    String::from_utf8_lossy(&text)
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}
+
+#[test]
 fn next_digit_agrees_with_a_byte_search() {
     let text: Vec<u8> = (0..=255u8).chain(b"ab/:9x0".iter().copied()).chain((0..=255u8).rev()).collect();
     for from in 0..=text.len() {
