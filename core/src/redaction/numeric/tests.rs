@@ -162,6 +162,46 @@ fn rejects_look_alikes() {
 }
 
 #[test]
+fn chains_of_few_digits_have_no_findings() {
+    let groups = ["1", "00", "49", "123", "4111", "12345", "1234567"];
+    let (mut chains, mut phones) = (0, 0);
+    for before in ["", "+", "(", "ssn ", "phone ", "tel 00"] {
+        for a in groups {
+            for b in groups {
+                for (sep, c) in
+                    [(" ", ""), ("-", ""), (".", ""), (") ", ""), ("/", ""), ("  -  ", ""), (" ", " 5"), ("-", "-12")]
+                {
+                    let text = format!("{before}{a}{sep}{b}{c} x");
+                    let bytes = text.as_bytes();
+                    let p = bytes.iter().position(u8::is_ascii_digit).unwrap_or_default();
+                    let mut chain = Chain::empty_at(bytes, p);
+                    chain.read_groups(bytes, p);
+                    let found = chain.phone(bytes).is_some()
+                        || (0..chain.n).any(|i| chain.card(bytes, i).is_some() || chain.ssn(bytes, i).is_some());
+                    let (last_start, last_end) = chain.groups[chain.n - 1];
+                    let digits = chain.offsets[chain.n - 1] + last_end - last_start;
+                    let first_end = run_end(bytes, p, |b| b.is_ascii_digit());
+                    let short = short_chain_end(bytes, p, first_end);
+                    assert_eq!(short, (digits < FEWEST_DIGITS).then_some(last_end), "{text}");
+                    if short.is_some() {
+                        assert!(!found, "{text}");
+                        chains += 1;
+                    } else {
+                        phones += usize::from(found);
+                    }
+                }
+            }
+        }
+    }
+    // at most 3 separator bytes join groups
+    assert_eq!(short_chain_end(b"12 - 34", 0, 2), Some(7));
+    assert_eq!(short_chain_end(b"12  -  34", 0, 2), Some(2));
+    // the bound is tight: an 8-digit E.164 number is found
+    assert_eq!(found("call +49 123456 now"), [("PHONE_NUMBER".to_owned(), "+49 123456")]);
+    assert!(chains > 500 && phones > 0, "{chains} {phones}");
+}
+
+#[test]
 fn chains_without_findings_agree_with_the_checks() {
     let shapes = [
         "2026-11-04 14:59:55,237",
