@@ -23,6 +23,8 @@ const CHECK_DIGITS: usize = 32;
 /// Digits the shortest finding of the chain checks has: an E.164 phone number with its country
 /// code (`+49 123456`); an SSN has 9, a card 13.
 const FEWEST_DIGITS: usize = 8;
+/// Digits the shortest card or SSN has (an SSN's 9).
+const FEWEST_CARD_OR_SSN_DIGITS: usize = 9;
 
 /// Appends the digit-anchored findings of `text` to `out`. Compiled twice, for the x86_64
 /// baseline and for AVX2/BMI CPUs (chosen once at run time): there the block test of the digit
@@ -593,6 +595,12 @@ impl Chain {
         end
     }
 
+    /// How many digits groups `from..n` hold.
+    fn digits_from(&self, from: usize) -> usize {
+        let (last_start, last_end) = self.groups[self.n - 1];
+        self.offsets[self.n - 1] + last_end - last_start - self.offsets[from]
+    }
+
     fn gap<'t>(&self, text: &'t [u8], i: usize) -> &'t [u8] {
         // the separator between group i and group i + 1
         &text[self.groups[i].1..self.groups[i + 1].0]
@@ -614,7 +622,8 @@ impl Chain {
             return end;
         }
         let mut i = 0;
-        while i < self.n {
+        // no card or SSN starts where fewer than 9 digits remain
+        while i < self.n && self.digits_from(i) >= FEWEST_CARD_OR_SSN_DIGITS {
             let starts_here = i == 0 || self.gap(text, i - 1).contains(&b' ');
             match starts_here.then(|| self.card(text, i).or_else(|| self.ssn(text, i))).flatten() {
                 Some((found, last)) => {
@@ -630,7 +639,7 @@ impl Chain {
     fn card(&self, text: &[u8], from: usize) -> Option<(Hit, usize)> {
         // the digits of groups `from..=to` are a prefix of those of `from..n` (both capped)
         let buf = self.digits(from, self.n - 1);
-        let mut total: usize = self.groups[from..self.n].iter().map(|(s, e)| e - s).sum();
+        let mut total = self.digits_from(from);
         for to in (from..self.n).rev() {
             let n = total.min(CHECK_DIGITS);
             total -= self.groups[to].1 - self.groups[to].0;
