@@ -182,11 +182,16 @@ fn count(token: &[u8], seen: u8, sep: u8, class: u8) -> usize {
     if seen & class == 0 { 0 } else { token.iter().filter(|b| **b == sep).count() }
 }
 
-/// The length of the token of `[0-9A-Fa-f.:-]` at the start of `window` and the union of its
-/// bytes' classes. Four bytes per step while none of them is outside the token: four table
+/// Bytes of a token measured at most: longer than any address or number, so a token this long
+/// is skipped whole.
+const MAX_TOKEN: usize = 64;
+
+/// The length of the token of `[0-9A-Fa-f.:-]` at `s` (at most [`MAX_TOKEN`]) and the union of
+/// its bytes' classes. Four bytes per step while none of them is outside the token: four table
 /// lookups OR-ed, one branch.
 #[inline(always)]
-fn token_span(window: &[u8]) -> (usize, u8) {
+fn token_span(text: &[u8], s: usize) -> (usize, u8) {
+    let window = &text[s..text.len().min(s + MAX_TOKEN)];
     let class = |b: &u8| CLASS[usize::from(*b)];
     let (mut len, mut seen) = (0, 0);
     for quad in window.chunks_exact(4) {
@@ -270,11 +275,10 @@ fn quick_reject(text: &[u8], p: usize) -> Verdict {
     let s = token_start(text, p);
     let (len, seen) = match digit_run(text, s) {
         Some(run) => (run, DIGIT),
-        None => token_span(&text[s..text.len().min(s + 64)]),
+        None => token_span(text, s),
     };
     let e = s + len;
-    if len == 64 {
-        // longer than any address or number: skip the whole token
+    if len == MAX_TOKEN {
         return Verdict::Skip(run_end(text, e, token_class));
     }
     let prev = if s == 0 { b' ' } else { text[s - 1] };
@@ -367,8 +371,8 @@ fn skip_glued(text: &[u8], r: usize) -> usize {
 #[inline(always)]
 fn skip_glued_token(text: &[u8], mut s: usize, mut p: usize) -> usize {
     loop {
-        let (len, _) = token_span(&text[s..text.len().min(s + 64)]);
-        if len == 64 {
+        let (len, _) = token_span(text, s);
+        if len == MAX_TOKEN {
             return run_end(text, s + len, token_class).max(p + 1);
         }
         let r = run_end(text, s + len, is_word).max(p + 1);

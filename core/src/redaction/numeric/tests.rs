@@ -66,12 +66,7 @@ fn digit_runs_agree_with_the_token_measure() {
             .collect();
         for s in (0..text.len()).filter(|&s| token_class(text[s])) {
             if let Some(run) = digit_run(&text, s) {
-                assert_eq!(
-                    token_span(&text[s..text.len().min(s + 64)]),
-                    (run, DIGIT),
-                    "{:?} {s}",
-                    String::from_utf8_lossy(&text)
-                );
+                assert_eq!(token_span(&text, s), (run, DIGIT), "{:?} {s}", String::from_utf8_lossy(&text));
                 checked += 1;
             }
         }
